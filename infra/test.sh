@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project against a throwaway PostgreSQL.
+# The last line of output is always "N passed, N failed" (counted from the TRX
+# reports); the exit code is 0 only for a green run with at least one test.
+#
+# Environment (all optional):
+#   ConnectionStrings__Marten   use this database instead of starting a throwaway one
+#   ASPNETCORE_URLS, ServiceSharing__AdminKey   passed through to the tests unchanged
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+source infra/pg.sh
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+solution=ServiceSharing.EventSourced.sln
+results=$root/TestResults   # git-ignored; kept after the run for inspection
+
+tmp=""
+summarized=""
+summary() { # passed failed
+  echo "$1 passed, $2 failed"
+  summarized=1
+}
+cleanup() {
+  local rc=$?
+  # Silent: nothing may print after the summary line.
+  if [[ -n $tmp ]]; then
+    pg_stop "$tmp/pg" >/dev/null 2>&1 || true
+    rm -rf "$tmp"
+  fi
+  # Died before counting (database did not start, ...): still end with the count line.
+  if [[ -z $summarized ]]; then
+    summary 0 1
+    [[ $rc -ne 0 ]] || rc=1
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+
+if [[ -z ${ConnectionStrings__Marten:-} ]]; then
+  tmp=$(mktemp -d /tmp/servicesharing-test.XXXXXX)
+  port=$(pg_free_port)
+  # Throwaway data: durability is worthless here, speed is not.
+  pg_start "$tmp/pg" "$port" -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+  ConnectionStrings__Marten=$(pg_connection_string "$port")
+  export ConnectionStrings__Marten
+  echo "test.sh: throwaway PostgreSQL on 127.0.0.1:$port"
+fi
+
+# One build for all projects; -nodeReuse:false leaves no MSBuild nodes behind.
+if ! dotnet build "$solution" -c Debug -nodeReuse:false; then
+  echo "test.sh: build failed"
+  exit 1
+fi
+
+rm -rf "$results"
+test_rc=0
+dotnet test --solution "$solution" --no-build -c Debug \
+  --results-directory "$results" --report-xunit-trx || test_rc=$?
+
+# Sum the real counts over the TRX files. A test project that wrote no TRX (crashed
+# host, for one) counts as one failed test, so it can never pass silently.
+if ! counts=$(python3 - "$solution" "$results" <<'PY'
+import glob, os, re, sys
+import xml.etree.ElementTree as ET
+
+solution, results = sys.argv[1], sys.argv[2]
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+
+# Test projects: projects of the solution that reference the xunit.v3 package.
+projects = []
+for path in re.findall(r'"([^"]+\.csproj)"', open(solution).read()):
+    path = os.path.abspath(path.replace("\\", "/"))
+    if re.search(r'Include="xunit\.v3(\.mtp-v\d+)?"', open(path).read(), re.I):
+        projects.append(path)
+
+passed = failed = 0
+assemblies = set()
+for trx in glob.glob(os.path.join(results, "**", "*.trx"), recursive=True):
+    run = ET.parse(trx).getroot()
+    c = run.find("t:ResultSummary/t:Counters", ns)
+    passed += int(c.get("passed", 0))
+    failed += sum(int(c.get(k, 0)) for k in ("failed", "error", "timeout", "aborted"))
+    assemblies |= {u.get("storage") for u in run.iterfind("t:TestDefinitions/t:UnitTest", ns)}
+
+for proj in projects:
+    folder, name = os.path.dirname(proj), os.path.splitext(os.path.basename(proj))[0]
+    if not any(a and (a.startswith(folder + os.sep) or os.path.basename(a) == name + ".dll")
+               for a in assemblies):
+        print(f"test.sh: no test results from {os.path.relpath(proj)} (crashed or ran no tests)",
+              file=sys.stderr)
+        failed += 1
+print(passed, failed)
+PY
+); then
+  echo "test.sh: could not read the TRX reports"
+  counts="0 1"
+fi
+read -r passed failed <<<"$counts"
+
+# dotnet test failing without a failed test (host crash after its report, zero tests,
+# ...) still is a failure, and so is a run without any passing test.
+if [[ $failed -eq 0 && ($test_rc -ne 0 || $passed -eq 0) ]]; then
+  echo "test.sh: dotnet test exited $test_rc with $passed passed tests; counting that as a failure"
+  failed=1
+fi
+
+echo "test.sh: TRX reports in $results"
+summary "$passed" "$failed"
+[[ $failed -eq 0 ]]

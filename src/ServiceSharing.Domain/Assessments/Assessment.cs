@@ -1,0 +1,139 @@
+using ServiceSharing.Domain.Rubric;
+
+namespace ServiceSharing.Domain.Assessments;
+
+/// <summary>
+/// The state of one assessment, folded from its stream. Marten keeps it inline as the current board and
+/// rebuilds it live at any earlier version or time for replay; handlers only read it.
+/// </summary>
+public sealed partial class Assessment
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public string Title { get; set; } = "";
+    public AssessmentRubric Rubric { get; set; } = AssessmentRubric.Default;
+    public List<FunctionalArea> Areas { get; set; } = [];
+    public List<Phase> Phases { get; set; } = [];
+    public List<string> SnapshotLabels { get; set; } = [];
+
+    public Phase? CurrentPhase => Phases.LastOrDefault();
+
+    public AssessmentStatus Status => CurrentPhase?.Status switch
+    {
+        PhaseStatus.OnHold => AssessmentStatus.OnHold,
+        PhaseStatus.Completed => AssessmentStatus.Completed,
+        _ => AssessmentStatus.Active
+    };
+
+    public FunctionalArea? FindArea(Guid areaId) => Areas.FirstOrDefault(a => a.Id == areaId);
+
+    public FunctionalArea? FindArea(string name) =>
+        Areas.FirstOrDefault(a => string.Equals(a.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    public Phase? FindPhase(string key) => Phases.FirstOrDefault(p => p.Key == key);
+
+    public void Apply(AssessmentCreated e)
+    {
+        Id = e.AssessmentId;
+        Title = e.Title;
+        Rubric = e.Rubric;
+    }
+
+    public void Apply(FunctionalAreaAdded e) => Areas.Add(new FunctionalArea { Id = e.AreaId, Name = e.Name });
+
+    public void Apply(FactorRated e) =>
+        FindArea(e.AreaId)?.RatingsOf(e.Factor).Record(new ReviewerScore(e.ReviewerId, e.ReviewerOrg, e.Score));
+
+    public void Apply(JointRatingRecorded e)
+    {
+        if (FindArea(e.AreaId) is { } area)
+        {
+            area.RatingsOf(e.Factor).Joint = e.Score;
+        }
+    }
+
+    public void Apply(VerdictRecorded e)
+    {
+        if (FindArea(e.AreaId) is { } area)
+        {
+            area.Verdict = e.Verdict;
+            area.NextSteps = e.NextSteps;
+        }
+    }
+
+    public void Apply(AreaPrioritized e)
+    {
+        if (FindArea(e.AreaId) is { } area)
+        {
+            area.Priority = true;
+            area.PriorityFocus = e.Focus;
+        }
+    }
+
+    public void Apply(AreaDeprioritized e)
+    {
+        if (FindArea(e.AreaId) is { } area)
+        {
+            area.Priority = false;
+            area.PriorityFocus = null;
+        }
+    }
+
+    public void Apply(PhaseStarted e)
+    {
+        // Starting a phase closes the one before it: the study moves on, it does not run phases side by side.
+        foreach (var open in Phases.Where(p => p.Status != PhaseStatus.Completed))
+        {
+            open.Status = PhaseStatus.Completed;
+        }
+
+        Phases.Add(new Phase { Key = e.Phase, Name = e.Name, Status = PhaseStatus.Active });
+    }
+
+    public void Apply(PhasePaused e) => SetPhaseStatus(e.Phase, PhaseStatus.OnHold);
+
+    public void Apply(PhaseResumed e) => SetPhaseStatus(e.Phase, PhaseStatus.Active);
+
+    public void Apply(PhaseCompleted e) => SetPhaseStatus(e.Phase, PhaseStatus.Completed);
+
+    public void Apply(SnapshotTaken e) => SnapshotLabels.Add(e.Label);
+
+    private void SetPhaseStatus(string key, PhaseStatus status)
+    {
+        if (FindPhase(key) is { } phase)
+        {
+            phase.Status = status;
+        }
+    }
+}
+
+public enum AssessmentStatus
+{
+    Active,
+    OnHold,
+    Completed
+}
+
+public sealed partial class Assessment
+{
+    /// <summary>Folds one event of this stream into the state: replay and the audit trail use it in memory,
+    /// Marten calls the Apply methods directly.</summary>
+    public void Evolve(IAssessmentEvent @event)
+    {
+        switch (@event)
+        {
+            case AssessmentCreated e: Apply(e); break;
+            case FunctionalAreaAdded e: Apply(e); break;
+            case FactorRated e: Apply(e); break;
+            case JointRatingRecorded e: Apply(e); break;
+            case VerdictRecorded e: Apply(e); break;
+            case AreaPrioritized e: Apply(e); break;
+            case AreaDeprioritized e: Apply(e); break;
+            case PhaseStarted e: Apply(e); break;
+            case PhasePaused e: Apply(e); break;
+            case PhaseResumed e: Apply(e); break;
+            case PhaseCompleted e: Apply(e); break;
+            case SnapshotTaken e: Apply(e); break;
+        }
+    }
+}

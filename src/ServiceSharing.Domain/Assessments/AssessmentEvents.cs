@@ -1,0 +1,36 @@
+using ServiceSharing.Domain.Rubric;
+
+namespace ServiceSharing.Domain.Assessments;
+
+/// <summary>Marks the events of an assessment's stream, so one fold can take them all.</summary>
+public interface IAssessmentEvent;
+
+// The facts of an assessment's life, one stream per assessment. Who did it, when and under which correlation
+// travel as Marten metadata beside each event; the events carry only what happened.
+
+public sealed record AssessmentCreated(Guid AssessmentId, string Title, AssessmentRubric Rubric) : IAssessmentEvent;
+
+public sealed record FunctionalAreaAdded(Guid AreaId, string Name) : IAssessmentEvent;
+
+/// <summary>A reviewer's own score for one factor of one area; the latest one per reviewer counts.</summary>
+public sealed record FactorRated(Guid AreaId, Factor Factor, int Score, string? Rationale, Guid ReviewerId, Org ReviewerOrg) : IAssessmentEvent;
+
+/// <summary>The panel's agreed score for a factor, recorded by the facilitator.</summary>
+public sealed record JointRatingRecorded(Guid AreaId, Factor Factor, int Score, string? Rationale) : IAssessmentEvent;
+
+public sealed record VerdictRecorded(Guid AreaId, Verdict Verdict, string? NextSteps, string? Rationale) : IAssessmentEvent;
+
+/// <summary>An area marked for further analysis; Focus names the part of it that is meant ("Central Payroll").</summary>
+public sealed record AreaPrioritized(Guid AreaId, string? Focus, string? Rationale) : IAssessmentEvent;
+
+public sealed record AreaDeprioritized(Guid AreaId, string? Rationale) : IAssessmentEvent;
+
+public sealed record PhaseStarted(string Phase, string Name, string? Rationale) : IAssessmentEvent;
+
+public sealed record PhasePaused(string Phase, string? Rationale) : IAssessmentEvent;
+
+public sealed record PhaseResumed(string Phase, string? Rationale) : IAssessmentEvent;
+
+public sealed record PhaseCompleted(string Phase, string? Rationale) : IAssessmentEvent;
+
+public sealed record SnapshotTaken(string Label) : IAssessmentEvent;

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ServiceSharing.Web.Auth;
+
+public static class AuthenticationSetup
+{
+    public const string HubPathPrefix = "/hubs";
+
+    public static IServiceCollection AddParticipantAuthentication(this IServiceCollection services)
+    {
+        services.AddSingleton<TokenKeys>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenKeys>((options, keys) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = TokenKeys.Issuer,
+                    ValidAudience = TokenKeys.Audience,
+                    IssuerSigningKey = keys.Key,
+                    NameClaimType = ParticipantClaims.Name,
+                    RoleClaimType = ParticipantClaims.Role,
+                    ClockSkew = TimeSpan.FromMinutes(1)
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on WebSocket requests, so the hub takes the token from the query.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Path.StartsWithSegments(HubPathPrefix)
+                            && context.Request.Query["access_token"] is { Count: > 0 } token)
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    }
+                };
+            });
+        services.AddAuthorization();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+namespace ServiceSharing.Web.Auth;
+
+/// <summary>The "ServiceSharing" configuration section.</summary>
+public sealed class ServiceSharingOptions
+{
+    public const string Section = "ServiceSharing";
+
+    /// <summary>Lets scripts create the first facilitator invite before anyone can sign in.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Signs the participants' tokens; derived from the admin key when not set, so restarts keep tokens valid.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>Where join links point; the request's own origin when not set.</summary>
+    public string? PublicUrl { get; set; }
+
+    public int InviteDays { get; set; } = 30;
+
+    /// <summary>Loads the study from the seed into an empty database at start.</summary>
+    public bool SeedStudy { get; set; } = true;
+}

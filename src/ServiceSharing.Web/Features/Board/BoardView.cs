@@ -1,0 +1,62 @@
+using ServiceSharing.Domain.Assessments;
+using ServiceSharing.Domain.Rubric;
+
+namespace ServiceSharing.Web.Features.Board;
+
+public sealed record FactorView(string Key, string Label);
+
+public sealed record ScaleStepView(int Score, string Label);
+
+public sealed record CellView(double? City, double? County, int? Joint);
+
+public sealed record AreaView(
+    Guid Id,
+    string Name,
+    string? Verdict,
+    string? NextSteps,
+    bool Priority,
+    string? PriorityFocus,
+    IReadOnlyDictionary<string, CellView> Ratings);
+
+/// <summary>The board as the API shows it: the study's "Initial Assessment" table at one version.</summary>
+public sealed record BoardView(
+    Guid Id,
+    string Title,
+    string Status,
+    string? CurrentPhase,
+    string? CurrentPhaseName,
+    long Version,
+    IReadOnlyList<FactorView> Factors,
+    IReadOnlyList<ScaleStepView> Scale,
+    IReadOnlyList<AreaView> Areas)
+{
+    public static BoardView From(Assessment assessment) => new(
+        assessment.Id,
+        assessment.Title,
+        StatusKey(assessment.Status),
+        assessment.CurrentPhase?.Key,
+        assessment.CurrentPhase?.Name,
+        assessment.Version,
+        assessment.Rubric.Factors.Select(f => new FactorView(f.Factor.Key(), f.Label)).ToList(),
+        assessment.Rubric.Scale.Select(s => new ScaleStepView(s.Score, s.Label)).ToList(),
+        assessment.Areas.Select(area => ToView(area, assessment.Rubric)).ToList());
+
+    public static string StatusKey(AssessmentStatus status) => status switch
+    {
+        AssessmentStatus.OnHold => "on-hold",
+        AssessmentStatus.Completed => "completed",
+        _ => "active"
+    };
+
+    private static AreaView ToView(FunctionalArea area, AssessmentRubric rubric) => new(
+        area.Id,
+        area.Name,
+        area.Verdict?.ToString(),
+        area.NextSteps,
+        area.Priority,
+        area.PriorityFocus,
+        rubric.Factors.ToDictionary(f => f.Factor.Key(), f => ToCell(area.PeekRatings(f.Factor))));
+
+    private static CellView ToCell(FactorRatings? ratings) =>
+        ratings is null ? new CellView(null, null, null) : new CellView(ratings.ValueOf(Org.City), ratings.ValueOf(Org.County), ratings.Joint);
+}

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using ServiceSharing.Domain.Participants;
+using ServiceSharing.Domain.Rubric;
+using ServiceSharing.Web.Auth;
+using ServiceSharing.Web.Problems;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace ServiceSharing.Web.Features.Invites;
+
+public sealed record InviteParticipant(string? Name, string? Org, string? Role);
+
+public sealed record InviteIssued(Guid ParticipantId, string Token, string JoinUrl, DateTimeOffset ExpiresAt)
+    : CreationResponse($"/api/participants/{ParticipantId}");
+
+/// <summary>
+/// Facilitators invite; before anyone can sign in, a script holding the configured admin key can too.
+/// The answer carries the participant's token and a join link that signs them in.
+/// </summary>
+public static class InviteParticipantEndpoint
+{
+    public const string AdminKeyHeader = "X-Admin-Key";
+
+    public static ProblemDetails Validate(InviteParticipant? command)
+    {
+        if (command is null)
+        {
+            return RequestErrors.MissingBody();
+        }
+
+        var errors = new RequestErrors()
+            .RequiredText("name", command.Name, RequestErrors.NameMax)
+            .When(!OrgsAndRoles.TryParseOrg(command.Org, out var org), "org", "'org' must be one of city, county, wpf.")
+            .When(!OrgsAndRoles.TryParseRole(command.Role, out var role), "role", "'role' must be one of reviewer, facilitator, observer.");
+        errors.When(role == Role.Reviewer && org == Org.Wpf && command.Org is not null, "org",
+            "Reviewers rate for a government: 'org' must be city or county.");
+        return errors.ToProblem();
+    }
+
+    public static ProblemDetails Before(HttpContext context, IOptions<ServiceSharingOptions> options)
+    {
+        if (HoldsAdminKey(context, options.Value.AdminKey))
+        {
+            return WolverineContinue.NoProblems;
+        }
+
+        if (context.User.ToActor() is not { } actor)
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "Sign in first.",
+                Detail = $"Send a facilitator's bearer token, or the admin key in '{AdminKeyHeader}'."
+            };
+        }
+
+        return actor.IsFacilitator ? WolverineContinue.NoProblems : Refusals.Forbidden("Only facilitators invite participants.");
+    }
+
+    [WolverinePost("/api/invites"), AllowAnonymous]
+    public static (InviteIssued, IStartStream) Post(
+        InviteParticipant command, HttpContext context, TokenIssuer issuer, IOptions<ServiceSharingOptions> options, TimeProvider clock)
+    {
+        var invited = Decide(Guid.NewGuid(), command, clock.GetUtcNow().AddDays(options.Value.InviteDays));
+        var participant = new Participant();
+        participant.Apply(invited);
+
+        var token = issuer.Issue(participant);
+        var origin = options.Value.PublicUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}";
+        // The token rides in the fragment: browsers never send it to the server, so it stays out of access logs.
+        var joinUrl = $"{origin}/join.html#token={Uri.EscapeDataString(token)}";
+        return (new InviteIssued(participant.Id, token, joinUrl, participant.ExpiresAt),
+            MartenOps.StartStream<Participant>(participant.Id, invited));
+    }
+
+    public static ParticipantInvited Decide(Guid participantId, InviteParticipant command, DateTimeOffset expiresAt)
+    {
+        OrgsAndRoles.TryParseOrg(command.Org, out var org);
+        OrgsAndRoles.TryParseRole(command.Role, out var role);
+        return new ParticipantInvited(participantId, command.Name!.Trim(), org, role, expiresAt);
+    }
+
+    private static bool HoldsAdminKey(HttpContext context, string? adminKey) =>
+        adminKey is { Length: > 0 }
+        && context.Request.Headers[AdminKeyHeader] is { Count: 1 } given
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given.ToString()), Encoding.UTF8.GetBytes(adminKey));
+}

@@ -1,0 +1,73 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using ServiceSharing.Domain.Assessments;
+using ServiceSharing.Web.Features.Snapshots;
+using ServiceSharing.Web.Problems;
+
+namespace ServiceSharing.Web.Features.Replay;
+
+/// <summary>
+/// A point of an assessment's history: its latest version, a version, a moment, or a named snapshot.
+/// Resolving it yields the state exactly as it stood there, rebuilt from the events up to that point.
+/// </summary>
+public sealed record PointInTime(long? Version, DateTimeOffset? AsOf, string? Snapshot)
+{
+    public bool IsLatest => Version is null && AsOf is null && Snapshot is null;
+
+    public ProblemDetails? Validate()
+    {
+        var given = new[] { Version is not null, AsOf is not null, Snapshot is not null }.Count(x => x);
+        var errors = new RequestErrors()
+            .When(given > 1, "version", "Give at most one of 'version', 'asOf' and 'snapshot'.")
+            .When(Version is < 1, "version", "'version' must be 1 or more.")
+            .When(Snapshot is { Length: 0 }, "snapshot", "'snapshot' must name a snapshot.");
+        var problem = errors.ToProblem();
+        return problem.Status is null ? null : problem;
+    }
+
+    /// <summary>The state at this point, or a ProblemDetails saying why there is none.</summary>
+    public async Task<(Assessment? State, ProblemDetails? Problem)> ResolveAsync(IQuerySession session, Guid assessmentId, CancellationToken cancellation)
+    {
+        if (Validate() is { } invalid)
+        {
+            return (null, invalid);
+        }
+
+        var current = await session.LoadAsync<Assessment>(assessmentId, cancellation);
+        if (current is null)
+        {
+            return (null, Refusals.NotFound($"No assessment '{assessmentId}'."));
+        }
+
+        if (IsLatest)
+        {
+            return (current, null);
+        }
+
+        long? version = Version;
+        if (Snapshot is not null)
+        {
+            var snapshot = await SnapshotQueries.FindAsync(session, assessmentId, Snapshot, cancellation);
+            if (snapshot is null)
+            {
+                return (null, Refusals.NotFound($"The assessment has no snapshot '{Snapshot}'."));
+            }
+
+            version = snapshot.Version;
+        }
+
+        if (version > current.Version)
+        {
+            return (null, new RequestErrors().Add("version", $"The assessment is only at version {current.Version}.").ToProblem());
+        }
+
+        var state = await session.Events.AggregateStreamAsync<Assessment>(assessmentId, version ?? 0, AsOf, token: cancellation);
+        return state is null
+            ? (null, Refusals.NotFound($"The assessment did not exist yet at {AsOf:O}."))
+            : (state, null);
+    }
+
+    /// <summary>Reads "from"/"to" of a diff: a number is a version, anything else a snapshot label.</summary>
+    public static PointInTime Parse(string text) =>
+        long.TryParse(text, out var version) ? new PointInTime(version, null, null) : new PointInTime(null, null, text);
+}

@@ -1,0 +1,43 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten.Events;
+using Marten;
+using ServiceSharing.Web.Projections;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace ServiceSharing.Web.Persistence;
+
+public static class EventStoreSetup
+{
+    public const string ConnectionName = "Marten";
+
+    public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionName)
+                               ?? throw new InvalidOperationException(
+                                   "Set ConnectionStrings__Marten, or start the app with infra/run.sh, which starts PostgreSQL for you.");
+        var schema = configuration["ServiceSharing:Schema"] ?? "servicesharing";
+
+        services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = schema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+
+                // The audit trail reads who, why and in which conversation from the events' own metadata.
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.UserNameEnabled = true;
+
+                opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+
+        return services;
+    }
+}

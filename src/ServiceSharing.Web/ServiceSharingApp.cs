@@ -1,0 +1,60 @@
+using JasperFx;
+using Scalar.AspNetCore;
+using ServiceSharing.Web.Auth;
+using ServiceSharing.Web.Health;
+using ServiceSharing.Web.Persistence;
+using ServiceSharing.Web.Seed;
+using Wolverine;
+using Wolverine.Http;
+
+namespace ServiceSharing.Web;
+
+/// <summary>Wires the host: Marten, Wolverine, auth, OpenAPI. Tests build the same app on a loopback port.</summary>
+public static class ServiceSharingApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.Services.Configure<ServiceSharingOptions>(builder.Configuration.GetSection(ServiceSharingOptions.Section));
+        builder.Services.AddEventStore(builder.Configuration);
+        builder.Services.AddParticipantAuthentication();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddWolverineHttp();
+        builder.Services.AddHostedService<StudySeeder>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        builder.Host.UseWolverine(opts =>
+        {
+            // Tests are the entry assembly under xunit.v3; endpoints and handlers live here.
+            opts.ApplicationAssembly = typeof(ServiceSharingApp).Assembly;
+            opts.UseRuntimeCompilation();
+            opts.Policies.AutoApplyTransactions();
+        });
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        app.MapHealthChecks("/health");
+        app.MapWolverineEndpoints(opts =>
+        {
+            opts.RejectUnparseableQueryValues = true;
+            opts.RequireAuthorizeOnAll();
+            opts.AddMiddleware(typeof(ActorStamping));
+        });
+        app.MapStaticAssets();
+
+        return app;
+    }
+}

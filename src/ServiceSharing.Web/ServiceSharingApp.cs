@@ -14,7 +14,12 @@ public static class ServiceSharingApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name pins content and static files to this assembly, also when tests are the entry assembly.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(ServiceSharingApp).Assembly.GetName().Name
+        });
         configure?.Invoke(builder);
 
         builder.Services.Configure<ServiceSharingOptions>(builder.Configuration.GetSection(ServiceSharingOptions.Section));
@@ -40,6 +45,7 @@ public static class ServiceSharingApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -53,7 +59,6 @@ public static class ServiceSharingApp
             opts.RequireAuthorizeOnAll();
             opts.AddMiddleware(typeof(ActorStamping));
         });
-        app.MapStaticAssets();
 
         return app;
     }

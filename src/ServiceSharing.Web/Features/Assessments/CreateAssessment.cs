@@ -42,7 +42,7 @@ public static class CreateAssessmentEndpoint
     public static (AssessmentStarted, IStartStream) Post(CreateAssessment command)
     {
         var events = Decide(Guid.NewGuid(), command);
-        var started = MartenOps.StartStream<Assessment>(((AssessmentCreated)events[0]).AssessmentId, events);
+        var started = MartenOps.StartStream<Assessment>(((AssessmentCreated)events[0]).AssessmentId, [.. events]);
         return (new AssessmentStarted(started.StreamId, events.Count), started);
     }
 

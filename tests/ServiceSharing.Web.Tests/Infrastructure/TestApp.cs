@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using ServiceSharing.Web.Features.Invites;
+
+namespace ServiceSharing.Web.Tests.Infrastructure;
+
+/// <summary>The real app on Kestrel, on a free loopback port, against the real PostgreSQL, in a schema of its own.</summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public const string AdminKey = "test-admin-key";
+
+    private readonly WebApplication _app;
+
+    private TestApp(WebApplication app, string schema, Uri baseAddress)
+    {
+        _app = app;
+        Schema = schema;
+        BaseAddress = baseAddress;
+    }
+
+    public string Schema { get; }
+    public Uri BaseAddress { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestApp> StartAsync(string? schema = null, bool seed = true)
+    {
+        schema ??= TestDatabase.NewSchema("app");
+        var app = ServiceSharingApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Marten"] = TestDatabase.ConnectionString,
+                ["ServiceSharing:Schema"] = schema,
+                ["ServiceSharing:AdminKey"] = AdminKey,
+                ["ServiceSharing:SeedStudy"] = seed ? "true" : "false",
+                ["Logging:LogLevel:Default"] = "Warning"
+            });
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestApp(app, schema, new Uri(address));
+    }
+
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    public HttpClient ClientFor(InviteIssued invite)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", invite.Token);
+        return client;
+    }
+
+    public async Task<InviteIssued> InviteAsync(string name, string org, string role)
+    {
+        using var client = Anonymous();
+        client.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
+        var response = await client.PostAsJsonAsync("/api/invites", new { name, org, role });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<InviteIssued>())!;
+    }
+
+    public async Task<HttpClient> SignInAsync(string name, string org, string role) => ClientFor(await InviteAsync(name, org, role));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -48,6 +48,15 @@ if [[ -z ${ConnectionStrings__Marten:-} ]]; then
   echo "test.sh: throwaway PostgreSQL on 127.0.0.1:$port"
 fi
 
+# The JavaScript SignalR client test runs the official npm client under node.
+if ! command -v npm >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+fi
+js_client=tests/ServiceSharing.Web.Tests/Realtime/JsClient
+if [[ ! -d $js_client/node_modules/@microsoft/signalr ]]; then
+  (cd "$js_client" && npm ci --no-audit --no-fund)
+fi
+
 # One build for all projects; -nodeReuse:false leaves no MSBuild nodes behind.
 if ! dotnet build "$solution" -c Debug -nodeReuse:false; then
   echo "test.sh: build failed"

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using JasperFx;
 using Scalar.AspNetCore;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Health;
 using ServiceSharing.Web.Persistence;
+using ServiceSharing.Web.Realtime;
 using ServiceSharing.Web.Seed;
 using Wolverine;
 using Wolverine.Http;
@@ -30,6 +32,13 @@ public static class ServiceSharingApp
         builder.Services.AddOpenApi();
         builder.Services.AddWolverineHttp();
         builder.Services.AddHostedService<StudySeeder>();
+        // Enums travel by name on the hub and in the API alike ("Yes", "similarity"), never as numbers.
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSingleton<CommittedEventsListener>();
+        builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<SessionPushes>();
+        builder.Services.AddHostedService<PushDispatcher>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         builder.Host.UseWolverine(opts =>
@@ -53,6 +62,7 @@ public static class ServiceSharingApp
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapHealthChecks("/health");
+        app.MapHub<ReviewHub>(ReviewHub.Path);
         app.MapWolverineEndpoints(opts =>
         {
             opts.RejectUnparseableQueryValues = true;

@@ -44,6 +44,27 @@ public sealed partial class Assessment
     public void Apply(FactorRated e) =>
         FindArea(e.AreaId)?.RatingsOf(e.Factor).Record(new ReviewerScore(e.ReviewerId, e.ReviewerOrg, e.Score));
 
+    public void Apply(RatingRetracted e)
+    {
+        if (FindArea(e.AreaId)?.RatingsOf(e.Factor) is { } ratings)
+        {
+            ratings.Reviewers.RemoveAll(r => r.ReviewerId == e.ReviewerId);
+            if (e.RestoredScore is { } restored)
+            {
+                ratings.Record(new ReviewerScore(e.ReviewerId, e.ReviewerOrg, restored));
+            }
+        }
+    }
+
+    public void Apply(VerdictWithdrawn e)
+    {
+        if (FindArea(e.AreaId) is { } area)
+        {
+            area.Verdict = null;
+            area.NextSteps = null;
+        }
+    }
+
     public void Apply(JointRatingRecorded e)
     {
         if (FindArea(e.AreaId) is { } area)
@@ -125,8 +146,10 @@ public sealed partial class Assessment
             case AssessmentCreated e: Apply(e); break;
             case FunctionalAreaAdded e: Apply(e); break;
             case FactorRated e: Apply(e); break;
+            case RatingRetracted e: Apply(e); break;
             case JointRatingRecorded e: Apply(e); break;
             case VerdictRecorded e: Apply(e); break;
+            case VerdictWithdrawn e: Apply(e); break;
             case AreaPrioritized e: Apply(e); break;
             case AreaDeprioritized e: Apply(e); break;
             case PhaseStarted e: Apply(e); break;

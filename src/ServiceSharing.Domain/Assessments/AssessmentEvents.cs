@@ -12,13 +12,24 @@ public sealed record AssessmentCreated(Guid AssessmentId, string Title, Assessme
 
 public sealed record FunctionalAreaAdded(Guid AreaId, string Name) : IAssessmentEvent;
 
-/// <summary>A reviewer's own score for one factor of one area; the latest one per reviewer counts.</summary>
-public sealed record FactorRated(Guid AreaId, Factor Factor, int Score, string? Rationale, Guid ReviewerId, Org ReviewerOrg) : IAssessmentEvent;
+/// <summary>A reviewer's own score for one factor of one area; the latest one per reviewer counts. RoundId names the
+/// session round it was given in, EnteredBy the facilitator who entered it for the reviewer (proxy entry).</summary>
+public sealed record FactorRated(
+    Guid AreaId, Factor Factor, int Score, string? Rationale, Guid ReviewerId, Org ReviewerOrg,
+    Guid? RoundId = null, Guid? EnteredBy = null) : IAssessmentEvent;
+
+/// <summary>Compensates ratings a round put on the board (an undone reveal): the reviewer's score for the factor
+/// is back to what it was before that round, or none.</summary>
+public sealed record RatingRetracted(Guid AreaId, Factor Factor, Guid ReviewerId, Org ReviewerOrg, Guid RoundId, int? RestoredScore)
+    : IAssessmentEvent;
 
 /// <summary>The panel's agreed score for a factor, recorded by the facilitator.</summary>
 public sealed record JointRatingRecorded(Guid AreaId, Factor Factor, int Score, string? Rationale) : IAssessmentEvent;
 
 public sealed record VerdictRecorded(Guid AreaId, Verdict Verdict, string? NextSteps, string? Rationale) : IAssessmentEvent;
+
+/// <summary>Compensates the only verdict an area had (an undone decision): the area has no verdict again.</summary>
+public sealed record VerdictWithdrawn(Guid AreaId, string? Rationale) : IAssessmentEvent;
 
 /// <summary>An area marked for further analysis; Focus names the part of it that is meant ("Central Payroll").</summary>
 public sealed record AreaPrioritized(Guid AreaId, string? Focus, string? Rationale) : IAssessmentEvent;

@@ -3,6 +3,7 @@ using JasperFx.Events.Projections;
 using Marten.Events;
 using Marten;
 using ServiceSharing.Web.Projections;
+using ServiceSharing.Web.Realtime;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -33,11 +34,13 @@ public static class EventStoreSetup
 
                 opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<ReviewSessionProjection>(ProjectionLifecycle.Inline);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
 
+        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(provider.GetRequiredService<CommittedEventsListener>()));
         return services;
     }
 }

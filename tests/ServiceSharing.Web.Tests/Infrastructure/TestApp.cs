@@ -24,10 +24,10 @@ public sealed class TestApp : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(string? schema = null, bool seed = true)
+    public static async Task<TestApp> StartAsync(string? schema = null, bool seed = true, int port = 0)
     {
         schema ??= TestDatabase.NewSchema("app");
-        var app = ServiceSharingApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development"], builder =>
+        var app = ServiceSharingApp.Build(["--urls", $"http://127.0.0.1:{port}", "--environment", "Development"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Assessments;
+using Marten;
 using ServiceSharing.Domain.Rubric;
+using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Features.Board;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
@@ -9,7 +11,8 @@ using Wolverine.Marten;
 
 namespace ServiceSharing.Web.Features.Deciding;
 
-public sealed record RecordVerdict(Guid? AreaId, string? Verdict, string? NextSteps, string? Rationale, long? ExpectedVersion);
+/// <summary>SessionId, when the verdict is recorded in a workshop, lets the facilitator undo it from the session.</summary>
+public sealed record RecordVerdict(Guid? AreaId, string? Verdict, string? NextSteps, string? Rationale, long? ExpectedVersion, Guid? SessionId = null);
 
 public static class RecordVerdictEndpoint
 {
@@ -28,14 +31,36 @@ public static class RecordVerdictEndpoint
             .ToProblem();
     }
 
-    public static ProblemDetails Before(RecordVerdict command, Assessment assessment) =>
-        AssessmentPreconditions.Check(assessment, command.ExpectedVersion, command.AreaId);
+    public static async Task<ProblemDetails> Before(RecordVerdict command, Assessment assessment, IQuerySession session, CancellationToken cancellation)
+    {
+        if (command.SessionId is { } sessionId)
+        {
+            var review = await session.LoadAsync<ReviewSession>(sessionId, cancellation);
+            if (review is null || review.Closed || review.AssessmentId != assessment.Id)
+            {
+                return Refusals.NotFound($"The assessment has no open session '{sessionId}'.");
+            }
+        }
+
+        return AssessmentPreconditions.Check(assessment, command.ExpectedVersion, command.AreaId);
+    }
 
     [WolverinePost("/api/assessments/{id}/verdicts"), Authorize(Roles = "facilitator")]
     public static (WriteAccepted, Events) Post(
         RecordVerdict command,
-        [WriteAggregate("id", LoadStyle = ConcurrencyStyle.Exclusive)] Assessment assessment)
-        => (new WriteAccepted(assessment.Version + 1), [Decide(command, assessment.FindArea(command.AreaId!.Value)!)]);
+        [WriteAggregate("id", LoadStyle = ConcurrencyStyle.Exclusive)] Assessment assessment,
+        IDocumentSession session)
+    {
+        var version = assessment.Version + 1;
+        if (command.SessionId is { } sessionId)
+        {
+            // The session remembers the verdict so its undo can take it back; the session row is written after the
+            // assessment's lock is held, in the order every session command takes them.
+            session.Events.Append(sessionId, new SessionVerdictRecorded(command.AreaId!.Value, version));
+        }
+
+        return (new WriteAccepted(version), [Decide(command, assessment.FindArea(command.AreaId!.Value)!)]);
+    }
 
     /// <summary>Pure. Leaving out nextSteps keeps the area's current ones; an empty string clears them.</summary>
     public static VerdictRecorded Decide(RecordVerdict command, FunctionalArea area)

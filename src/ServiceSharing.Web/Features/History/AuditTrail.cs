@@ -31,7 +31,7 @@ public static class AuditTrail
 
     private static HistoryEntry Describe(IEvent e, Assessment before)
     {
-        var entry = new HistoryEntry(e.Version, e.Timestamp, ToView(e.ReadActor()), e.Data.GetType().Name,
+        var entry = new HistoryEntry(e.Version, e.Timestamp, ActorView.Of(e), e.Data.GetType().Name,
             null, null, null, null, "", null, null, null, e.CorrelationId);
 
         HistoryEntry OnArea(Guid areaId, string field, object? was, object? now, string? rationale, Factor? factor = null) =>
@@ -52,10 +52,13 @@ public static class AuditTrail
             FunctionalAreaAdded a => entry with { AreaId = a.AreaId, Area = a.Name, Field = "area", After = a.Name },
             FactorRated r => OnArea(r.AreaId, "rating",
                 before.FindArea(r.AreaId)?.PeekRatings(r.Factor)?.ScoreOf(r.ReviewerId), r.Score, r.Rationale, r.Factor) with { Org = r.ReviewerOrg.Key() },
+            RatingRetracted r => OnArea(r.AreaId, "rating",
+                before.FindArea(r.AreaId)?.PeekRatings(r.Factor)?.ScoreOf(r.ReviewerId), r.RestoredScore, "Round undone", r.Factor) with { Org = r.ReviewerOrg.Key() },
             JointRatingRecorded j => OnArea(j.AreaId, "joint",
                 before.FindArea(j.AreaId)?.PeekRatings(j.Factor)?.Joint, j.Score, j.Rationale, j.Factor),
             VerdictRecorded v => OnArea(v.AreaId, "verdict",
                 VerdictWithSteps(before.FindArea(v.AreaId)), new VerdictWithNextSteps(v.Verdict.ToString(), v.NextSteps), v.Rationale),
+            VerdictWithdrawn w => OnArea(w.AreaId, "verdict", VerdictWithSteps(before.FindArea(w.AreaId)), null, w.Rationale),
             AreaPrioritized p => OnArea(p.AreaId, "priority", before.FindArea(p.AreaId)?.Priority, true, p.Rationale),
             AreaDeprioritized d => OnArea(d.AreaId, "priority", before.FindArea(d.AreaId)?.Priority, false, d.Rationale),
             PhaseStarted s => entry with { Field = "phase", After = new PhaseChange(s.Phase, s.Name, "active"), Rationale = s.Rationale },
@@ -88,9 +91,6 @@ public static class AuditTrail
         PhaseStatus.Completed => "completed",
         _ => "active"
     };
-
-    private static ActorView? ToView(Domain.Participants.Actor? actor) =>
-        actor is null ? null : new ActorView(actor.Id, actor.Name, actor.Org.Key(), actor.Role.Key());
 }
 
 public sealed record VerdictWithNextSteps(string Verdict, string? NextSteps);

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ServiceSharing.Domain.Participants;
 using ServiceSharing.Domain.Rubric;
+using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
@@ -12,7 +14,8 @@ using Wolverine.Marten;
 
 namespace ServiceSharing.Web.Features.Invites;
 
-public sealed record InviteParticipant(string? Name, string? Org, string? Role);
+/// <summary>SessionId, optional, also adds the participant to that review session.</summary>
+public sealed record InviteParticipant(string? Name, string? Org, string? Role, Guid? SessionId = null);
 
 public sealed record InviteIssued(Guid ParticipantId, string Token, string JoinUrl, DateTimeOffset ExpiresAt)
     : CreationResponse($"/api/participants/{ParticipantId}");
@@ -41,8 +44,14 @@ public static class InviteParticipantEndpoint
         return errors.ToProblem();
     }
 
-    public static ProblemDetails Before(HttpContext context, IOptions<ServiceSharingOptions> options)
+    public static async Task<ProblemDetails> Before(
+        InviteParticipant command, HttpContext context, IOptions<ServiceSharingOptions> options, IQuerySession session, CancellationToken cancellation)
     {
+        if (command.SessionId is { } sessionId && await session.LoadAsync<ReviewSession>(sessionId, cancellation) is null)
+        {
+            return Refusals.NotFound($"No session '{sessionId}'.");
+        }
+
         if (HoldsAdminKey(context, options.Value.AdminKey))
         {
             return WolverineContinue.NoProblems;
@@ -63,11 +72,17 @@ public static class InviteParticipantEndpoint
 
     [WolverinePost("/api/invites"), AllowAnonymous]
     public static (InviteIssued, IStartStream) Post(
-        InviteParticipant command, HttpContext context, TokenIssuer issuer, IOptions<ServiceSharingOptions> options, TimeProvider clock)
+        InviteParticipant command, HttpContext context, TokenIssuer issuer, IOptions<ServiceSharingOptions> options, TimeProvider clock,
+        IDocumentSession session)
     {
         var invited = Decide(Guid.NewGuid(), command, clock.GetUtcNow().AddDays(options.Value.InviteDays));
         var participant = new Participant();
         participant.Apply(invited);
+
+        if (command.SessionId is { } sessionId)
+        {
+            session.Events.Append(sessionId, new ParticipantInvitedToSession(participant.Id, participant.Name, participant.Org, participant.Role));
+        }
 
         var token = issuer.Issue(participant);
         var origin = options.Value.PublicUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}";

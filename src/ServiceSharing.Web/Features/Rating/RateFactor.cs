@@ -1,23 +1,27 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Domain.Participants;
 using ServiceSharing.Domain.Rubric;
+using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Features.Board;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace ServiceSharing.Web.Features.Rating;
 
-public sealed record RateFactor(Guid? AreaId, string? Factor, int? Score, string? Rationale, long? ExpectedVersion);
+/// <summary>RoundId places the rating in a session round; OnBehalfOf lets a facilitator enter it for a reviewer.</summary>
+public sealed record RateFactor(
+    Guid? AreaId, string? Factor, int? Score, string? Rationale, long? ExpectedVersion, Guid? RoundId = null, Guid? OnBehalfOf = null);
 
 /// <summary>
-/// A reviewer rates for themselves and their own org (the org comes from the token, never the body);
-/// a facilitator's rating is the joint one. The stream is locked while deciding, so raters that send no
-/// expectedVersion queue up instead of failing on concurrency.
+/// A reviewer rates for themselves and their own org (the org comes from the token, never the body); a facilitator's
+/// rating is the joint one, unless entered for a reviewer in a round. The streams are locked while deciding, so raters
+/// that send no expectedVersion queue up instead of failing on concurrency. In a blind round the score goes to the
+/// session's stream only; the reveal puts it on the board.
 /// </summary>
 public static class RateFactorEndpoint
 {
@@ -34,29 +38,104 @@ public static class RateFactorEndpoint
             .When(command.Score is not { } score || !AssessmentRubric.IsOnScale(score), "score",
                 $"'score' is required and must be a whole number from {AssessmentRubric.MinScore} to {AssessmentRubric.MaxScore}.")
             .OptionalText("rationale", command.Rationale, RequestErrors.TextMax)
+            .When(command.OnBehalfOf is not null && command.RoundId is null, "onBehalfOf", "'onBehalfOf' is for ratings entered in a round: give 'roundId' too.")
             .ToProblem();
     }
 
-    public static ProblemDetails Before(RateFactor command, Assessment assessment) =>
-        AssessmentPreconditions.Check(assessment, command.ExpectedVersion, command.AreaId);
+    public static Task<RatingTarget> LoadAsync(Guid id, RateFactor command, IDocumentSession session, CancellationToken cancellation) =>
+        RatingTarget.LockAsync(session, id, command.RoundId, cancellation);
 
-    [WolverinePost("/api/assessments/{id}/ratings"), Authorize(Roles = "reviewer,facilitator")]
-    public static (WriteAccepted, Events) Post(
-        RateFactor command,
-        [WriteAggregate("id", LoadStyle = ConcurrencyStyle.Exclusive)] Assessment assessment,
-        ClaimsPrincipal user)
+    public static ProblemDetails Before(RateFactor command, RatingTarget target, ClaimsPrincipal user)
     {
-        var rated = Decide(command, user.RequireActor());
-        return (new WriteAccepted(assessment.Version + 1), [rated]);
+        if (target.Assessment.Aggregate is not { } assessment)
+        {
+            return Refusals.NotFound("No such assessment.");
+        }
+
+        var problem = AssessmentPreconditions.Check(assessment, command.ExpectedVersion, command.AreaId);
+        if (problem != WolverineContinue.NoProblems || command.RoundId is null)
+        {
+            return problem;
+        }
+
+        return RoundRules(command, target, user.RequireActor(), assessment.Version);
     }
 
-    /// <summary>Pure: which rating event a validated command by this actor stands for.</summary>
-    public static object Decide(RateFactor command, Actor actor)
+    private static ProblemDetails RoundRules(RateFactor command, RatingTarget target, Actor actor, long version)
+    {
+        var session = target.Session?.Aggregate;
+        var round = target.Round(command.RoundId);
+        FactorKeys.TryParse(command.Factor, out var factor);
+        if (session is null || round is null)
+        {
+            return Refusals.NotFound($"The assessment has no round '{command.RoundId}'.");
+        }
+
+        if (actor.IsReviewer && (!session.IsInvited(actor.Id) || command.OnBehalfOf is not null))
+        {
+            return Refusals.Forbidden("Reviewers rate as themselves, in the sessions they are invited to.");
+        }
+
+        var errors = new RequestErrors()
+            .When(round.AreaId != command.AreaId, "areaId", "The round is about another area.")
+            .When(!round.Factors.Contains(factor), "factor", "The round does not ask about this factor.");
+        if (command.OnBehalfOf is { } reviewerId)
+        {
+            var reviewer = session.FindParticipant(reviewerId);
+            errors.When(reviewer is not { Invited: true, Role: Role.Reviewer }, "onBehalfOf", "'onBehalfOf' must be a reviewer invited to the session.");
+        }
+
+        var invalid = errors.ToProblem();
+        if (invalid != WolverineContinue.NoProblems)
+        {
+            return invalid;
+        }
+
+        return session.Closed || round.Status != RoundStatus.Voting
+            ? Refusals.Conflict("The round is not open for votes.", version)
+            : WolverineContinue.NoProblems;
+    }
+
+    [WolverinePost("/api/assessments/{id}/ratings"), Authorize(Roles = "reviewer,facilitator")]
+    public static WriteAccepted Post(RateFactor command, RatingTarget target, ClaimsPrincipal user)
+    {
+        var actor = user.RequireActor();
+        var round = target.Round(command.RoundId);
+        var rater = command.OnBehalfOf is { } id ? target.Session!.Aggregate!.FindParticipant(id) : null;
+        var (inRound, onBoard) = Decide(command, actor, round, rater);
+
+        if (inRound is not null)
+        {
+            target.Session!.AppendOne(inRound);
+        }
+
+        if (onBoard is not null)
+        {
+            target.Assessment.AppendOne(onBoard);
+        }
+
+        return new WriteAccepted(target.Assessment.Aggregate!.Version + (onBoard is null ? 0 : 1));
+    }
+
+    /// <summary>Pure: what a validated rating stands for, in the round (if any) and on the board (unless hidden).</summary>
+    public static (RoundRatingSubmitted? InRound, IAssessmentEvent? OnBoard) Decide(RateFactor command, Actor actor, Round? round, SessionParticipant? onBehalfOf)
     {
         FactorKeys.TryParse(command.Factor, out var factor);
         var rationale = Blank.ToNull(command.Rationale);
-        return actor.IsFacilitator
-            ? new JointRatingRecorded(command.AreaId!.Value, factor, command.Score!.Value, rationale)
-            : new FactorRated(command.AreaId!.Value, factor, command.Score!.Value, rationale, actor.Id, actor.Org);
+        var score = command.Score!.Value;
+        if (actor.IsFacilitator && onBehalfOf is null)
+        {
+            return (null, new JointRatingRecorded(command.AreaId!.Value, factor, score, rationale));
+        }
+
+        var (reviewerId, org, enteredBy) = onBehalfOf is null ? (actor.Id, actor.Org, (Guid?)null) : (onBehalfOf.Id, onBehalfOf.Org, actor.Id);
+        if (round is null)
+        {
+            return (null, new FactorRated(command.AreaId!.Value, factor, score, rationale, reviewerId, org));
+        }
+
+        var submitted = new RoundRatingSubmitted(round.Id, factor, score, rationale, reviewerId, org, enteredBy);
+        var onBoard = round.Blind ? null : new FactorRated(round.AreaId, factor, score, rationale, reviewerId, org, round.Id, enteredBy);
+        return (submitted, onBoard);
     }
 }

@@ -1,0 +1,10 @@
+using Marten.Events.Aggregation;
+using ServiceSharing.Domain.Sessions;
+
+namespace ServiceSharing.Web.Projections;
+
+/// <summary>Keeps each review session's current state as a document beside its stream; the fold is the domain's.</summary>
+public partial class ReviewSessionProjection : SingleStreamProjection<ReviewSession, Guid>
+{
+    public void Apply(ISessionEvent @event, ReviewSession session) => session.Evolve(@event);
+}

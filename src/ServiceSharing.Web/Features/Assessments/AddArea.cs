@@ -18,18 +18,11 @@ public static class AddAreaEndpoint
         ? RequestErrors.MissingBody()
         : new RequestErrors().RequiredText("name", command.Name, RequestErrors.NameMax).ToProblem();
 
-    public static ProblemDetails Before(AddArea command, Assessment assessment)
-    {
-        var problem = AssessmentPreconditions.Check(assessment, command.ExpectedVersion);
-        if (problem != WolverineContinue.NoProblems)
-        {
-            return problem;
-        }
-
-        return assessment.FindArea(command.Name!) is null
-            ? WolverineContinue.NoProblems
-            : new RequestErrors().Add("name", $"The assessment already has an area named '{command.Name!.Trim()}'.").ToProblem();
-    }
+    public static ProblemDetails Before(AddArea command, Assessment assessment) =>
+        AssessmentPreconditions.Check(assessment, command.ExpectedVersion).OrElse(() =>
+            assessment.FindArea(command.Name!) is null
+                ? WolverineContinue.NoProblems
+                : new RequestErrors().Add("name", $"The assessment already has an area named '{command.Name!.Trim()}'.").ToProblem());
 
     [WolverinePost("/api/assessments/{id}/areas"), Authorize(Roles = "facilitator")]
     public static (AreaAdded, Events) Post(

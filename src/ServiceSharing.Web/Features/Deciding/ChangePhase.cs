@@ -25,14 +25,11 @@ public static class ChangePhaseEndpoint
         return new RequestErrors().OptionalText("rationale", command?.Rationale, RequestErrors.TextMax).ToProblem();
     }
 
-    public static ProblemDetails Before(ChangePhase? command, string phase, string transition, Assessment assessment)
-    {
-        var problem = AssessmentPreconditions.Check(assessment, command?.ExpectedVersion);
-        if (problem != WolverineContinue.NoProblems)
-        {
-            return problem;
-        }
+    public static ProblemDetails Before(ChangePhase? command, string phase, string transition, Assessment assessment) =>
+        AssessmentPreconditions.Check(assessment, command?.ExpectedVersion).OrElse(() => Transition(phase, transition, assessment));
 
+    private static ProblemDetails Transition(string phase, string transition, Assessment assessment)
+    {
         if (assessment.FindPhase(phase) is not { } current)
         {
             return Refusals.NotFound($"The assessment has no phase '{phase}'.");

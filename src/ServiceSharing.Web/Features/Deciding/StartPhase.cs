@@ -28,18 +28,11 @@ public static partial class StartPhaseEndpoint
             .ToProblem();
     }
 
-    public static ProblemDetails Before(StartPhase command, Assessment assessment)
-    {
-        var problem = AssessmentPreconditions.Check(assessment, command.ExpectedVersion);
-        if (problem != WolverineContinue.NoProblems)
-        {
-            return problem;
-        }
-
-        return assessment.FindPhase(command.Phase!) is null
-            ? WolverineContinue.NoProblems
-            : new RequestErrors().Add("phase", $"Phase '{command.Phase}' was started before; resume it instead.").ToProblem();
-    }
+    public static ProblemDetails Before(StartPhase command, Assessment assessment) =>
+        AssessmentPreconditions.Check(assessment, command.ExpectedVersion).OrElse(() =>
+            assessment.FindPhase(command.Phase!) is null
+                ? WolverineContinue.NoProblems
+                : new RequestErrors().Add("phase", $"Phase '{command.Phase}' was started before; resume it instead.").ToProblem());
 
     [WolverinePost("/api/assessments/{id}/phases"), Authorize(Roles = "facilitator")]
     public static (WriteAccepted, Events) Post(

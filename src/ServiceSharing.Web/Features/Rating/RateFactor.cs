@@ -52,13 +52,8 @@ public static class RateFactorEndpoint
             return Refusals.NotFound("No such assessment.");
         }
 
-        var problem = AssessmentPreconditions.Check(assessment, command.ExpectedVersion, command.AreaId);
-        if (problem != WolverineContinue.NoProblems || command.RoundId is null)
-        {
-            return problem;
-        }
-
-        return RoundRules(command, target, user.RequireActor(), assessment.Version);
+        return AssessmentPreconditions.Check(assessment, command.ExpectedVersion, command.AreaId).OrElse(() =>
+            command.RoundId is null ? WolverineContinue.NoProblems : RoundRules(command, target, user.RequireActor(), assessment.Version));
     }
 
     private static ProblemDetails RoundRules(RateFactor command, RatingTarget target, Actor actor, long version)
@@ -85,15 +80,9 @@ public static class RateFactorEndpoint
             errors.When(reviewer is not { Invited: true, Role: Role.Reviewer }, "onBehalfOf", "'onBehalfOf' must be a reviewer invited to the session.");
         }
 
-        var invalid = errors.ToProblem();
-        if (invalid != WolverineContinue.NoProblems)
-        {
-            return invalid;
-        }
-
-        return session.Closed || round.Status != RoundStatus.Voting
+        return errors.ToProblem().OrElse(() => session.Closed || round.Status != RoundStatus.Voting
             ? Refusals.Conflict("The round is not open for votes.", version)
-            : WolverineContinue.NoProblems;
+            : WolverineContinue.NoProblems);
     }
 
     [WolverinePost("/api/assessments/{id}/ratings"), Authorize(Roles = "reviewer,facilitator")]

@@ -36,18 +36,11 @@ public static partial class TakeSnapshotEndpoint
 
     public static bool IsValidLabel(string? label) => label is not null && Label().IsMatch(label) && !label.All(char.IsAsciiDigit);
 
-    public static ProblemDetails Before(TakeSnapshot command, Assessment assessment)
-    {
-        var problem = AssessmentPreconditions.Check(assessment, command.ExpectedVersion);
-        if (problem != WolverineContinue.NoProblems)
-        {
-            return problem;
-        }
-
-        return assessment.SnapshotLabels.Contains(command.Label!)
-            ? Refusals.Conflict($"A snapshot named '{command.Label}' exists already; labels name one point for good.", assessment.Version)
-            : WolverineContinue.NoProblems;
-    }
+    public static ProblemDetails Before(TakeSnapshot command, Assessment assessment) =>
+        AssessmentPreconditions.Check(assessment, command.ExpectedVersion).OrElse(() =>
+            assessment.SnapshotLabels.Contains(command.Label!)
+                ? Refusals.Conflict($"A snapshot named '{command.Label}' exists already; labels name one point for good.", assessment.Version)
+                : WolverineContinue.NoProblems);
 
     [WolverinePost("/api/assessments/{id}/snapshots"), Authorize(Roles = "facilitator")]
     public static (SnapshotCreated, Events) Post(

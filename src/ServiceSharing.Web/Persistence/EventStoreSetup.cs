@@ -33,6 +33,7 @@ public static class EventStoreSetup
 
                 opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<CalibrationProjection>(ProjectionLifecycle.Inline);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

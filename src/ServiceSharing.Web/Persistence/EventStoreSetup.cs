@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten.Events;
 using Marten;
+using ServiceSharing.Domain.Calibrations;
 using ServiceSharing.Web.Projections;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -34,6 +35,8 @@ public static class EventStoreSetup
                 opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<CalibrationProjection>(ProjectionLifecycle.Inline);
+                // Rounds are always looked up by the assessment they calibrate.
+                opts.Schema.For<CalibrationRound>().Index(round => round.AssessmentId);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

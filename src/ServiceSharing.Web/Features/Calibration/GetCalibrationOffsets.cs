@@ -24,7 +24,7 @@ public static class GetCalibrationOffsetsEndpoint
 
         if (!round.Revealed)
         {
-            return Results.Problem(Refusals.Conflict(CalibrationView.HiddenUntilReveal, round.Version));
+            return Results.Problem(RoundRefusals.Conflict(CalibrationView.HiddenUntilReveal, round.Version));
         }
 
         var caller = user.RequireActor();

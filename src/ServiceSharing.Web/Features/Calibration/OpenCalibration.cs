@@ -51,7 +51,7 @@ public static class OpenCalibrationEndpoint
 
         var rounds = await CalibrationQueries.ListAsync(session, assessment.Id, cancellation);
         return rounds.FirstOrDefault(r => !r.Revealed) is { } open
-            ? Refusals.Conflict($"Calibration round '{open.Id}' is still open; reveal it before opening another.", assessment.Version)
+            ? RoundRefusals.Conflict($"Calibration round '{open.Id}' is still open; reveal it before opening another.", open.Version)
             : WolverineContinue.NoProblems;
     }
 

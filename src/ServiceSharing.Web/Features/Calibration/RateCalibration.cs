@@ -46,7 +46,7 @@ public static class RateCalibrationEndpoint
 
         if (round.Revealed)
         {
-            return Refusals.Conflict("The round has been revealed; it takes no more ratings.", round.Version);
+            return RoundRefusals.Conflict("The round has been revealed; it takes no more ratings.", round.Version);
         }
 
         return round.IsReferenceArea(command.AreaId!.Value)

@@ -26,11 +26,11 @@ public static class RevealCalibrationEndpoint
 
         if (round.Revealed)
         {
-            return Refusals.Conflict("The round has been revealed already.", round.Version);
+            return RoundRefusals.Conflict("The round has been revealed already.", round.Version);
         }
 
         return round.Scores.Count == 0
-            ? Refusals.Conflict("Nobody has rated in this round yet; there is nothing to reveal.", round.Version)
+            ? RoundRefusals.Conflict("Nobody has rated in this round yet; there is nothing to reveal.", round.Version)
             : WolverineContinue.NoProblems;
     }
 

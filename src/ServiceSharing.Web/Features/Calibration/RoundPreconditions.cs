@@ -17,7 +17,7 @@ public static class RoundPreconditions
         }
 
         return expectedVersion is { } expected && expected != round.Version
-            ? Refusals.Conflict($"Expected round version {expected} but the round is at version {round.Version}; reload and try again.", round.Version)
+            ? RoundRefusals.StaleVersion(expected, round.Version)
             : WolverineContinue.NoProblems;
     }
 }

@@ -19,15 +19,17 @@ public static class DecisionReasons
     public const string OnlyWeightedFactor =
         "the only factor with weight: the score is its joint rating whatever its weight";
 
-    public const string NoWeightFlips = "no weight from 0 to 1000 for this factor changes the suggested verdict";
+    public static readonly string NoWeightFlips = $"no weight from 0 to {DecisionModel.MaxWeight} for this factor changes the suggested verdict";
 
     public const string WeighsNothing = "weighs 0, so its joint rating does not count";
 
-    public const string NoRatingFlips = "no joint rating from 0 to 4 for this factor changes the suggested verdict";
+    public static readonly string NoRatingFlips = $"no joint rating from {Scale} for this factor changes the suggested verdict";
 
-    public const string NoSingleWeightFlips =
-        "no change of a single factor's weight (0 to 1000) changes the suggested verdict";
+    public static readonly string NoSingleWeightFlips =
+        $"no change of a single factor's weight (0 to {DecisionModel.MaxWeight}) changes the suggested verdict";
 
-    public const string NoSingleRatingFlips =
-        "no change of a single factor's joint rating (0 to 4) changes the suggested verdict";
+    public static readonly string NoSingleRatingFlips =
+        $"no change of a single factor's joint rating ({Scale}) changes the suggested verdict";
+
+    private static string Scale => $"{AssessmentRubric.MinScore} to {AssessmentRubric.MaxScore}";
 }

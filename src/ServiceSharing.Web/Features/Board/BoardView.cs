@@ -37,17 +37,21 @@ public sealed record BoardView(
     IReadOnlyList<AreaView> Areas,
     DecisionModelView DecisionModel)
 {
-    public static BoardView From(Assessment assessment) => new(
-        assessment.Id,
-        assessment.Title,
-        StatusKey(assessment.Status),
-        assessment.CurrentPhase?.Key,
-        assessment.CurrentPhase?.Name,
-        assessment.Version,
-        assessment.Rubric.Factors.Select(f => new FactorView(f.Factor.Key(), f.Label)).ToList(),
-        assessment.Rubric.Scale.Select(s => new ScaleStepView(s.Score, s.Label)).ToList(),
-        assessment.Areas.Select(area => ToView(area, assessment.Rubric, assessment.DecisionModelInForce())).ToList(),
-        DecisionModelView.From(assessment.DecisionModelInForce()));
+    public static BoardView From(Assessment assessment)
+    {
+        var model = assessment.DecisionModelInForce();
+        return new BoardView(
+            assessment.Id,
+            assessment.Title,
+            StatusKey(assessment.Status),
+            assessment.CurrentPhase?.Key,
+            assessment.CurrentPhase?.Name,
+            assessment.Version,
+            assessment.Rubric.Factors.Select(f => new FactorView(f.Factor.Key(), f.Label)).ToList(),
+            assessment.Rubric.Scale.Select(s => new ScaleStepView(s.Score, s.Label)).ToList(),
+            assessment.Areas.Select(area => ToView(area, assessment.Rubric, model)).ToList(),
+            DecisionModelView.From(model));
+    }
 
     public static string StatusKey(AssessmentStatus status) => status switch
     {

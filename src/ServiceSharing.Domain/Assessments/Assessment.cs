@@ -1,3 +1,4 @@
+using ServiceSharing.Domain.Decisions;
 using ServiceSharing.Domain.Rubric;
 
 namespace ServiceSharing.Domain.Assessments;
@@ -15,6 +16,11 @@ public sealed partial class Assessment
     public List<FunctionalArea> Areas { get; set; } = [];
     public List<Phase> Phases { get; set; } = [];
     public List<string> SnapshotLabels { get; set; } = [];
+
+    /// <summary>The model a facilitator set; null until then, when <see cref="DecisionModel.Default"/> applies.</summary>
+    public DecisionModel? DecisionModel { get; set; }
+
+    public DecisionModel DecisionModelInForce() => DecisionModel ?? DecisionModel.Default;
 
     public Phase? CurrentPhase => Phases.LastOrDefault();
 
@@ -119,6 +125,9 @@ public sealed partial class Assessment
 
     public void Apply(SnapshotTaken e) => SnapshotLabels.Add(e.Label);
 
+    public void Apply(DecisionModelSet e) =>
+        DecisionModel = new DecisionModel(new Dictionary<Factor, double>(e.Weights), e.YesAtLeast, e.MaybeAtLeast);
+
     private void SetPhaseStatus(string key, PhaseStatus status)
     {
         if (FindPhase(key) is { } phase)
@@ -157,6 +166,7 @@ public sealed partial class Assessment
             case PhaseResumed e: Apply(e); break;
             case PhaseCompleted e: Apply(e); break;
             case SnapshotTaken e: Apply(e); break;
+            case DecisionModelSet e: Apply(e); break;
         }
     }
 }

@@ -45,3 +45,10 @@ public sealed record PhaseResumed(string Phase, string? Rationale) : IAssessment
 public sealed record PhaseCompleted(string Phase, string? Rationale) : IAssessmentEvent;
 
 public sealed record SnapshotTaken(string Label) : IAssessmentEvent;
+
+/// <summary>
+/// The facilitator's decision model from now on: the weight of each factor in an area's score and the scores at
+/// which the score suggests Yes or Maybe (see Decisions.DecisionModel). It suggests; verdicts are still recorded.
+/// </summary>
+public sealed record DecisionModelSet(IReadOnlyDictionary<Factor, double> Weights, double YesAtLeast, double MaybeAtLeast, string? Rationale)
+    : IAssessmentEvent;

@@ -2,6 +2,8 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten.Events;
 using Marten;
+using ServiceSharing.Domain.Calibrations;
+using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Projections;
 using ServiceSharing.Web.Realtime;
 using Weasel.Core;
@@ -35,6 +37,11 @@ public static class EventStoreSetup
                 opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ReviewSessionProjection>(ProjectionLifecycle.Inline);
+                // A rating in a round finds its session by the assessment it belongs to.
+                opts.Schema.For<ReviewSession>().Index(session => session.AssessmentId);
+                opts.Projections.Add<CalibrationProjection>(ProjectionLifecycle.Inline);
+                // Rounds are always looked up by the assessment they calibrate.
+                opts.Schema.For<CalibrationRound>().Index(round => round.AssessmentId);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

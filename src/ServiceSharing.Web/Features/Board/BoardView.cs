@@ -1,5 +1,7 @@
 using ServiceSharing.Domain.Assessments;
+using ServiceSharing.Domain.Decisions;
 using ServiceSharing.Domain.Rubric;
+using ServiceSharing.Web.Features.Decisions;
 
 namespace ServiceSharing.Web.Features.Board;
 
@@ -16,7 +18,11 @@ public sealed record AreaView(
     string? NextSteps,
     bool Priority,
     string? PriorityFocus,
-    IReadOnlyDictionary<string, CellView> Ratings);
+    IReadOnlyDictionary<string, CellView> Ratings,
+    double? Score,
+    string? SuggestedVerdict,
+    string? SuggestionReason,
+    WhatFlipsView WhatFlips);
 
 /// <summary>The board as the API shows it: the study's "Initial Assessment" table at one version.</summary>
 public sealed record BoardView(
@@ -28,18 +34,24 @@ public sealed record BoardView(
     long Version,
     IReadOnlyList<FactorView> Factors,
     IReadOnlyList<ScaleStepView> Scale,
-    IReadOnlyList<AreaView> Areas)
+    IReadOnlyList<AreaView> Areas,
+    DecisionModelView DecisionModel)
 {
-    public static BoardView From(Assessment assessment) => new(
-        assessment.Id,
-        assessment.Title,
-        StatusKey(assessment.Status),
-        assessment.CurrentPhase?.Key,
-        assessment.CurrentPhase?.Name,
-        assessment.Version,
-        assessment.Rubric.Factors.Select(f => new FactorView(f.Factor.Key(), f.Label)).ToList(),
-        assessment.Rubric.Scale.Select(s => new ScaleStepView(s.Score, s.Label)).ToList(),
-        assessment.Areas.Select(area => ToView(area, assessment.Rubric)).ToList());
+    public static BoardView From(Assessment assessment)
+    {
+        var model = assessment.DecisionModelInForce();
+        return new BoardView(
+            assessment.Id,
+            assessment.Title,
+            StatusKey(assessment.Status),
+            assessment.CurrentPhase?.Key,
+            assessment.CurrentPhase?.Name,
+            assessment.Version,
+            assessment.Rubric.Factors.Select(f => new FactorView(f.Factor.Key(), f.Label)).ToList(),
+            assessment.Rubric.Scale.Select(s => new ScaleStepView(s.Score, s.Label)).ToList(),
+            assessment.Areas.Select(area => ToView(area, assessment.Rubric, model)).ToList(),
+            DecisionModelView.From(model));
+    }
 
     public static string StatusKey(AssessmentStatus status) => status switch
     {
@@ -48,14 +60,23 @@ public sealed record BoardView(
         _ => "active"
     };
 
-    private static AreaView ToView(FunctionalArea area, AssessmentRubric rubric) => new(
-        area.Id,
-        area.Name,
-        area.Verdict?.ToString(),
-        area.NextSteps,
-        area.Priority,
-        area.PriorityFocus,
-        rubric.Factors.ToDictionary(f => f.Factor.Key(), f => ToCell(area.PeekRatings(f.Factor))));
+    // The suggested verdict stands beside the recorded one: it suggests, the facilitator decides.
+    private static AreaView ToView(FunctionalArea area, AssessmentRubric rubric, DecisionModel model)
+    {
+        var sensitivity = VerdictSensitivity.Of(model, AreaScoring.JointRatingsOf(area));
+        return new AreaView(
+            area.Id,
+            area.Name,
+            area.Verdict?.ToString(),
+            area.NextSteps,
+            area.Priority,
+            area.PriorityFocus,
+            rubric.Factors.ToDictionary(f => f.Factor.Key(), f => ToCell(area.PeekRatings(f.Factor))),
+            sensitivity.Suggestion.Score,
+            sensitivity.Suggestion.Verdict?.ToString(),
+            sensitivity.Suggestion.Reason,
+            WhatFlipsView.From(sensitivity));
+    }
 
     private static CellView ToCell(FactorRatings? ratings) =>
         ratings is null ? new CellView(null, null, null) : new CellView(ratings.ValueOf(Org.City), ratings.ValueOf(Org.County), ratings.Joint);

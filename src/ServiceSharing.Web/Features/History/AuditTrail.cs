@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Domain.Rubric;
+using ServiceSharing.Web.Features.Decisions;
 using ServiceSharing.Web.Persistence;
 
 namespace ServiceSharing.Web.Features.History;
@@ -66,6 +67,13 @@ public static class AuditTrail
             PhaseResumed r => PhaseEntry(entry, before, r.Phase, "active", r.Rationale),
             PhaseCompleted c => PhaseEntry(entry, before, c.Phase, "completed", c.Rationale),
             SnapshotTaken s => entry with { Field = "snapshot", After = s.Label },
+            DecisionModelSet m => entry with
+            {
+                Field = "decisionModel",
+                Before = DecisionModelView.From(before.DecisionModelInForce()),
+                After = DecisionModelView.From(new Domain.Decisions.DecisionModel(m.Weights, m.YesAtLeast, m.MaybeAtLeast)),
+                Rationale = m.Rationale
+            },
             _ => entry with { Field = "other" }
         };
     }

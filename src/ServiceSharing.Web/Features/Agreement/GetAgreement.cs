@@ -1,0 +1,22 @@
+using Marten;
+using ServiceSharing.Web.Features.Replay;
+using Wolverine.Http;
+
+namespace ServiceSharing.Web.Features.Agreement;
+
+public static class GetAgreementEndpoint
+{
+    /// <summary>
+    /// How far the reviewers agree, now or at a version, a moment (asOf) or a named snapshot. Computed on each
+    /// request from the state folded up to that point, so a replayed answer is exactly what the panel saw then.
+    /// </summary>
+    [WolverineGet("/api/assessments/{id}/agreement")]
+    public static async Task<IResult> Get(
+        Guid id, long? version, DateTimeOffset? asOf, string? snapshot, IQuerySession session, CancellationToken cancellation)
+    {
+        var (state, problem) = await new PointInTime(version, asOf, snapshot).ResolveAsync(session, id, cancellation);
+        return problem is not null
+            ? Results.Problem(problem)
+            : Results.Ok(AgreementView.From(state!));
+    }
+}

@@ -24,7 +24,8 @@ public sealed class TestApp : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(string? schema = null, bool seed = true, int port = 0)
+    /// <param name="configure">Runs after the test settings, e.g. to capture logs or raise their level.</param>
+    public static async Task<TestApp> StartAsync(string? schema = null, bool seed = true, int port = 0, Action<WebApplicationBuilder>? configure = null)
     {
         schema ??= TestDatabase.NewSchema("app");
         var app = ServiceSharingApp.Build(["--urls", $"http://127.0.0.1:{port}", "--environment", "Development"], builder =>
@@ -37,6 +38,7 @@ public sealed class TestApp : IAsyncDisposable
                 ["ServiceSharing:SeedStudy"] = seed ? "true" : "false",
                 ["Logging:LogLevel:Default"] = "Warning"
             });
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

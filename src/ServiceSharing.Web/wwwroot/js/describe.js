@@ -97,6 +97,7 @@ export function valueText(field, value) {
 
 /** One line for the live feed: "Cathy (City reviewer) rated Payroll · Similarity (City): 3". */
 export function sentence(entry) {
+  if (entry.field === "priority") return `${who(entry.actor)} ${entry.after ? "marked" : "took the mark off"} ${entry.area} as a priority`;
   // A reviewer's score appended by someone else (a revealed blind round, a proxy entry) was put there, not given.
   const byOther = entry.field === "rating" && entry.actor && entry.actor.role !== "reviewer";
   const verb = byOther ? "put on the board" : {

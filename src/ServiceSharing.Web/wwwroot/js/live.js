@@ -33,7 +33,7 @@ export class LiveBoard {
       this.connection.on(name, (message) => this.handlers.onSession?.(name, message));
     }
     this.connection.onreconnecting(() => this.handlers.onStatus?.("reconnecting"));
-    this.connection.onreconnected(() => this.enqueue(() => this.rejoin()));
+    this.connection.onreconnected(() => this.enqueue(() => this.rejoinOrRetry()));
     this.connection.onclose(() => {
       if (!this.stopped) this.startLater();
     });
@@ -48,9 +48,22 @@ export class LiveBoard {
     this.handlers.onStatus?.("connecting");
     try {
       await this.connection.start();
-      await this.enqueue(() => this.rejoin());
     } catch {
       this.startLater();
+      return;
+    }
+    await this.enqueue(() => this.rejoinOrRetry());
+  }
+
+  /** A server that has just come back may refuse a join for a moment; the board keeps trying until it is in. */
+  async rejoinOrRetry() {
+    try {
+      await this.rejoin();
+    } catch {
+      if (this.stopped || this.connection.state !== signalR.HubConnectionState.Connected) return;
+      this.handlers.onStatus?.("reconnecting");
+      clearTimeout(this.retryJoin);
+      this.retryJoin = setTimeout(() => this.enqueue(() => this.rejoinOrRetry()), 1000);
     }
   }
 
@@ -96,6 +109,7 @@ export class LiveBoard {
   async stop() {
     this.stopped = true;
     clearTimeout(this.restart);
+    clearTimeout(this.retryJoin);
     await this.connection.stop();
   }
 }

@@ -44,7 +44,7 @@ function factorCell(area, factor, options) {
         type: "button",
         class: "cell-button",
         "aria-label": `${label}. ${options.rateLabel ?? "Rate"}.`,
-        dataset: { rate: factor.key },
+        dataset: { rate: factor.key, focusKey: cellKey(area.id, factor.key) },
         onclick: (event) => options.onRate(area, factor, event.currentTarget),
       }, lines)
     : h("div", { class: "cell-static", role: "group", "aria-label": label }, lines);
@@ -66,18 +66,18 @@ function overallCell(area, options) {
   const flips = area.whatFlips ?? {};
   const readings = [flips.rating?.reading, flips.weight?.reading].filter(Boolean);
   return h("td", { class: ["overall", options.highlight?.has(key) && "changed", options.recent?.has(key) && "just-changed"].filter(Boolean).join(" "), dataset: { column: "overall" } },
-    verdictPill(area.verdict),
-    h("div", { class: "suggestion", dataset: { suggested: area.suggestedVerdict ?? "" } },
-      area.suggestedVerdict
-        ? `Model suggests ${area.suggestedVerdict} (score ${scoreText(area.score)})`
-        : h("span", { title: area.suggestionReason ?? "" }, "No model suggestion yet")),
-    readings.length > 0 && h("details", { class: "flips" },
+    h("div", { class: "verdict-line" },
+      verdictPill(area.verdict),
+      options.canDecide && h("button", {
+        type: "button", class: "small no-print", dataset: { decide: area.name, focusKey: cellKey(area.id, "verdict") },
+        onclick: (event) => options.onVerdict(area, event.currentTarget),
+      }, "Record", h("span", { class: "visually-hidden" }, ` verdict for ${area.name}`))),
+    // Without joint ratings the model has nothing to suggest; the Agreement view says why.
+    area.suggestedVerdict && h("div", { class: "suggestion", dataset: { suggested: area.suggestedVerdict } },
+      `Model suggests ${area.suggestedVerdict} (score ${scoreText(area.score)})`),
+    readings.length > 0 && h("details", { class: "flips no-print" },
       h("summary", {}, "What flips it"),
       h("ul", {}, readings.map((r) => h("li", {}, r)))),
-    options.canDecide && h("button", {
-      type: "button", class: "small no-print", dataset: { decide: area.name },
-      onclick: (event) => options.onVerdict(area, event.currentTarget),
-    }, "Record verdict", h("span", { class: "visually-hidden" }, ` for ${area.name}`)),
     options.highlight?.has(key) && h("span", { class: "changed-tag" }, "changed"));
 }
 

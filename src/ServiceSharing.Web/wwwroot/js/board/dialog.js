@@ -43,9 +43,12 @@ export function openDialog({ heading, content, submitLabel = "Save", onSubmit, r
       submit.disabled = false;
     }
   });
+  // A live update may have redrawn the opener meanwhile: then its successor (same data-focus-key) gets focus.
+  const focusKey = returnFocus?.dataset.focusKey;
   dialog.addEventListener("close", () => {
     dialog.remove();
-    returnFocus?.isConnected && returnFocus.focus();
+    const target = returnFocus?.isConnected ? returnFocus : focusKey && document.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+    target?.focus();
   });
 
   dialog.append(form);

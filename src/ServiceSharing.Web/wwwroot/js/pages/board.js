@@ -143,12 +143,6 @@ export async function render(main, { assessmentId, query }) {
       roundFactors: round?.factors,
       historyHref: (area) => `#/assessments/${assessmentId}/history?area=${area.id}`,
     }));
-    for (const button of boardSlot.querySelectorAll("[data-rate]")) {
-      button.dataset.focusKey = `${button.closest("tr").dataset.areaId}:${button.dataset.rate}`;
-    }
-    for (const button of boardSlot.querySelectorAll("[data-decide]")) {
-      button.dataset.focusKey = `${button.closest("tr").dataset.areaId}:verdict`;
-    }
     facilitator?.update();
     if (state.session) drawSession();
   }

@@ -10,14 +10,14 @@ import { valueText, who } from "../describe.js";
 /** "ratings.similarity.city" -> the board cell it lives in, and words for it. */
 function locate(change) {
   const rating = /^ratings\.(\w+)\.(\w+)$/.exec(change.field);
-  if (rating) return { key: cellKey(change.areaId, rating[1]), words: `${title(rating[1])} (${rating[2] === "joint" ? "joint" : orgName(rating[2])})`, field: rating[2] === "joint" ? "joint" : "rating" };
-  if (change.field === "verdict") return { key: cellKey(change.areaId, "overall"), words: "Overall", field: "plain" };
-  if (change.field === "nextSteps") return { key: cellKey(change.areaId, "nextSteps"), words: "Next steps", field: "plain" };
-  if (change.field === "priority") return { key: cellKey(change.areaId, "area"), words: "Priority", field: "priority" };
-  return { key: cellKey(change.areaId, "area"), words: title(change.field), field: "plain" };
+  if (rating) return { key: cellKey(change.areaId, rating[1]), words: `${title(rating[1])} (${rating[2] === "joint" ? "joint" : orgName(rating[2])})`, kind: rating[2] === "joint" ? "joint" : "rating" };
+  if (change.field === "verdict") return { key: cellKey(change.areaId, "overall"), words: "Overall", kind: "plain" };
+  if (change.field === "nextSteps") return { key: cellKey(change.areaId, "nextSteps"), words: "Next steps", kind: "plain" };
+  if (change.field === "priority") return { key: cellKey(change.areaId, "area"), words: "Priority", kind: "priority" };
+  return { key: cellKey(change.areaId, "area"), words: title(change.field), kind: "plain" };
 }
 
-const shown = (field, value) => (field === "plain" ? (value === null || value === undefined || value === "" ? "none" : String(value)) : valueText(field, value));
+const shown = (kind, value) => (kind === "plain" ? (value === null || value === undefined || value === "" ? "none" : String(value)) : valueText(kind, value));
 
 export async function render(main, { assessmentId, query }) {
   const base = `/api/assessments/${assessmentId}`;
@@ -60,7 +60,7 @@ export async function render(main, { assessmentId, query }) {
         h("h2", {}, "Changes"),
         located.length === 0 ? h("p", {}, "Nothing changed between these points.") :
           h("ul", { class: "changes" }, located.map((c) => h("li", { dataset: { change: `${c.area}:${c.field}` } },
-            h("p", {}, h("strong", {}, `${c.area} · ${c.words}: `), h("span", { class: "before" }, shown(c.field, c.before)), " → ", h("strong", { class: "after" }, shown(c.field, c.after))),
+            h("p", {}, h("strong", {}, `${c.area} · ${c.words}: `), h("span", { class: "before" }, shown(c.kind, c.before)), " → ", h("strong", { class: "after" }, shown(c.kind, c.after))),
             c.changes.length > 0 && h("ol", { class: "between" }, c.changes.map((e) => h("li", {},
               `v${e.version} · ${formatTime(e.at)} · ${who(e.actor)}`,
               e.rationale && h("span", { class: "rationale" }, ` – “${e.rationale}”`))))))));

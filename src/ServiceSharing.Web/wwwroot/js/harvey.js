@@ -6,7 +6,10 @@ export const SCALE_WORDS = ["none", "low", "moderate", "high", "very high"];
 
 export function scaleWord(value) {
   if (value === null || value === undefined) return "not rated";
-  return SCALE_WORDS[Math.round(value)] ?? String(value);
+  // A median can fall between two steps (2.5): it is named by both.
+  const low = SCALE_WORDS[Math.floor(value)];
+  const high = SCALE_WORDS[Math.ceil(value)];
+  return low === high ? low ?? String(value) : `${low} to ${high}`;
 }
 
 export function harveyBall(value, { size = 20, className = "" } = {}) {

@@ -20,11 +20,15 @@ function describeCell(area, factor, cell) {
   return `${area.name}, ${title(factor.key)}: ${parts.join(", ")}${diverges}`;
 }
 
+const hidden = (text) => h("span", { class: "visually-hidden" }, text);
+
+// The visible words ("City 3") come first and in order, so a cell's accessible name contains what is seen (WCAG 2.5.3).
 function sideLine(side, value) {
   return h("span", { class: `rating-line side-${side}`, dataset: { side } },
     h("span", { class: "side-name" }, side === "joint" ? "Joint" : orgName(side)),
     harveyBall(value, { className: `ball-${side}` }),
-    h("span", { class: "score" }, scoreText(value)));
+    h("span", { class: "score" }, scoreText(value)),
+    hidden(value === null ? " (not rated)," : ` of 4 (${scaleWord(value)}),`));
 }
 
 function factorCell(area, factor, options) {
@@ -33,9 +37,10 @@ function factorCell(area, factor, options) {
   const divergent = gap !== null && gap >= DIVERGENCE;
   const label = describeCell(area, factor, cell);
   const lines = [
+    hidden(`${area.name}, ${title(factor.key)}: `),
     SIDES.map((side) => sideLine(side, cell[side])),
     divergent && h("span", { class: "diverge", title: `City and county differ by ${scoreText(gap)} steps` },
-      h("span", { "aria-hidden": "true" }, `Δ ${scoreText(gap)}`)),
+      h("span", { "aria-hidden": "true" }, `Δ ${scoreText(gap)}`), hidden(` city and county differ by ${scoreText(gap)}.`)),
   ];
   const inRound = options.roundAreaId === area.id && options.roundFactors?.includes(factor.key);
   const rate = options.canRate?.(area, factor.key);
@@ -43,10 +48,9 @@ function factorCell(area, factor, options) {
     ? h("button", {
         type: "button",
         class: "cell-button",
-        "aria-label": `${label}. ${options.rateLabel ?? "Rate"}.`,
         dataset: { rate: factor.key, focusKey: cellKey(area.id, factor.key) },
         onclick: (event) => options.onRate(area, factor, event.currentTarget),
-      }, lines)
+      }, lines, hidden(` ${options.rateLabel ?? "Rate"}.`))
     : h("div", { class: "cell-static", role: "group", "aria-label": label }, lines);
   const key = cellKey(area.id, factor.key);
   return h("td", {

@@ -17,7 +17,7 @@ export function scrubber({ max, value, snapshots, entries, onChange }) {
   const describe = (v) => {
     const e = byVersion.get(v);
     const snap = snapshots.find((s) => s.version === v);
-    return `Version ${v} of ${max}${e ? ` · ${formatTime(e.at)} · ${sentence(e)}` : ""}${snap ? ` · snapshot “${snap.label}”` : ""}`;
+    return `Version ${v} of ${max}${e ? ` · ${formatTime(e.at)} · ${sentence(e)}` : ""}${snap && e?.field !== "snapshot" ? ` · snapshot “${snap.label}”` : ""}`;
   };
 
   function set(v, { fromUser = true } = {}) {

@@ -16,7 +16,7 @@ public sealed class BlindRoundTests(BrowserApp browser)
         var fran = facilitator.Page;
 
         // The facilitator opens a session and invites both reviewers from the page, copying their join links.
-        await fran.GetByLabel("Session title").FillAsync("Joint workshop");
+        await fran.GetByLabel("Session title", new() { Exact = true }).FillAsync("Joint workshop");
         await fran.GetByRole(AriaRole.Button, new() { Name = "Open session" }).ClickAsync();
         await Expect(fran.Locator(".session-title")).ToContainTextAsync("Joint workshop");
         var cityLink = await InviteFromPageAsync(fran, "Cathy City", "city");

@@ -18,8 +18,8 @@ public sealed class CompareTests(BrowserApp browser)
         var page = facilitator.Page;
         var latest = (await rated.Facilitator.GetJsonAsync(url)).Version();
         await page.GotoAsync($"/#/assessments/{rated.Assessment.Id}/compare");
-        await page.GetByLabel("From").FillAsync("before-workshop");
-        await page.GetByLabel("To").FillAsync(latest.ToString());
+        await page.GetByLabel("From", new() { Exact = true }).FillAsync("before-workshop");
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync(latest.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
 
         await Expect(page.Locator(".summary")).ToHaveTextAsync($"2 cells changed from before-workshop to {latest}.");

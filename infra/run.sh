@@ -38,6 +38,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# The Web project's build installs the page's SignalR client with npm.
+if ! command -v npm >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+fi
 dotnet build ServiceSharing.EventSourced.sln -c Release
 # Run the publish output, not bin/: outside Development, ASP.NET Core serves static
 # assets (MapStaticAssets) only from published output; from bin/ they come back empty.

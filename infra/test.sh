@@ -57,7 +57,12 @@ if [[ ! -d $js_client/node_modules/@microsoft/signalr ]]; then
   (cd "$js_client" && npm ci --no-audit --no-fund)
 fi
 
-# One build for all projects; -nodeReuse:false leaves no MSBuild nodes behind.
+# The browser tests drive Debian's Chromium through Playwright (never a browser Playwright would download).
+if [[ ! -x /usr/bin/chromium ]]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
+
+# One build for all projects (the Web project's build runs npm ci for the page's SignalR client when needed); -nodeReuse:false leaves no MSBuild nodes behind.
 if ! dotnet build "$solution" -c Debug -nodeReuse:false; then
   echo "test.sh: build failed"
   exit 1
@@ -65,7 +70,9 @@ fi
 
 rm -rf "$results"
 test_rc=0
-dotnet test --solution "$solution" --no-build -c Debug \
+# One test project at a time: the browser tests' Chromium would otherwise share two cores with the API suite's
+# restart and reconnect tests and stretch their timeouts.
+dotnet test --solution "$solution" --no-build -c Debug --max-parallel-test-modules 1 \
   --results-directory "$results" --report-xunit-trx || test_rc=$?
 
 # Sum the real counts over the TRX files. A test project that wrote no TRX (crashed

@@ -1,0 +1,100 @@
+// The workshop web app: one page, hash routes, plain ES modules. The server is the single source of truth:
+// every page reads the API, and the live board reloads what the server says after each push.
+import { h, replace } from "./dom.js";
+import { me, signOut, token } from "./auth.js";
+import { get } from "./api.js";
+import * as joinPage from "./pages/join.js";
+import * as assessmentsPage from "./pages/assessments.js";
+import * as boardPage from "./pages/board.js";
+import * as historyPage from "./pages/history.js";
+import * as replayPage from "./pages/replay.js";
+import * as comparePage from "./pages/compare.js";
+import * as agreementPage from "./pages/agreement.js";
+
+const ASSESSMENT_PAGES = { "": boardPage, history: historyPage, replay: replayPage, compare: comparePage, agreement: agreementPage };
+
+let cleanup = null;
+
+/** "#/assessments/ID/replay?version=3" -> { parts: ["assessments", "ID", "replay"], query: URLSearchParams }. */
+export function currentRoute() {
+  const [path, search] = location.hash.replace(/^#\/?/, "").split("?");
+  return { parts: path.split("/").filter(Boolean), query: new URLSearchParams(search ?? "") };
+}
+
+/** Changes the query of the current route without reloading the page (a replay's position, say). */
+export function setQuery(values) {
+  const { parts, query } = currentRoute();
+  for (const [name, value] of Object.entries(values)) {
+    if (value === null || value === undefined || value === "") query.delete(name);
+    else query.set(name, value);
+  }
+  const search = query.toString();
+  history.replaceState(null, "", `#/${parts.join("/")}${search ? `?${search}` : ""}`);
+}
+
+function renderUser() {
+  const who = me();
+  const slot = document.getElementById("user");
+  if (!who) {
+    replace(slot, h("a", { href: "#/join" }, "Sign in"));
+    return;
+  }
+  replace(slot,
+    h("span", { class: "user-name", dataset: { role: who.role } }, who.name),
+    h("span", { class: `org-badge org-${who.org}` }, `${who.org.toUpperCase()} · ${who.role}`),
+    h("button", { type: "button", class: "link-button", onclick: () => { signOut(); location.hash = "#/join"; } }, "Sign out"));
+}
+
+async function route() {
+  if (cleanup) {
+    await cleanup();
+    cleanup = null;
+  }
+  renderUser();
+  const main = document.getElementById("main");
+  const { parts, query } = currentRoute();
+  main.replaceChildren();
+
+  if (parts[0] === "join" || !token()) {
+    cleanup = await joinPage.render(main, { query });
+    return;
+  }
+  if (parts[0] === "assessments" && parts[1]) {
+    const page = ASSESSMENT_PAGES[parts[2] ?? ""];
+    if (page) {
+      cleanup = await page.render(main, { assessmentId: parts[1], query });
+      return;
+    }
+  }
+  if (parts.length === 0 || parts[0] === "assessments") {
+    cleanup = await assessmentsPage.render(main, { query });
+    return;
+  }
+  replace(main, h("h1", {}, "Page not found"), h("p", {}, h("a", { href: "#/assessments" }, "Go to the assessments")));
+}
+
+/** Re-checks a kept token once per load: an expired invite goes back to the join page with a reason. */
+async function checkSignIn() {
+  if (!token()) return;
+  try {
+    await get("/api/me");
+  } catch (error) {
+    if (error.status === 401) {
+      signOut();
+      location.hash = "#/join?expired=1";
+    }
+  }
+}
+
+window.addEventListener("hashchange", () => route().catch(showFatal));
+document.querySelector("[data-skip]")?.addEventListener("click", (event) => {
+  event.preventDefault();
+  document.getElementById("main").focus();
+});
+
+function showFatal(error) {
+  const main = document.getElementById("main");
+  replace(main, h("div", { class: "alert", role: "alert" }, error.message ?? String(error)));
+}
+
+checkSignIn().then(route).catch(showFatal);

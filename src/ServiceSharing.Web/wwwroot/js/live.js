@@ -1,0 +1,115 @@
+// The live channel of one board (docs/realtime.md): joins the assessment's group (and the session's), applies
+// BoardChanged pushes in version order, and whenever a version is missing or the connection came back, catches
+// up from GET /history?since=<last applied version> before going on. SignalR reconnects by itself; groups do not
+// survive a connection, so every reconnect joins again.
+import { get } from "./api.js";
+import { token } from "./auth.js";
+
+const SESSION_MESSAGES = ["PresenceChanged", "RoundOpened", "RatingSubmitted", "RoundRevealed", "RoundChanged", "RoundClosed", "SessionClosed"];
+
+/** Retries forever, quickly at first: a workshop screen should come back on its own after a network blip. */
+const retryForever = { nextRetryDelayInMilliseconds: ({ previousRetryCount }) => Math.min(500 * 2 ** previousRetryCount, 5000) };
+
+export class LiveBoard {
+  /**
+   * handlers: onChanges(entries[] from pushes or history, in version order), onSession(name, message),
+   * onStatus("connecting" | "connected" | "reconnecting" | "disconnected", detail)
+   */
+  constructor(assessmentId, handlers) {
+    this.assessmentId = assessmentId;
+    this.handlers = handlers;
+    this.version = null;
+    this.sessionId = null;
+    this.stopped = false;
+    // One message at a time, in arrival order: a catch-up finishes before the next push is looked at.
+    this.queue = Promise.resolve();
+    this.connection = new signalR.HubConnectionBuilder()
+      .withUrl("/hubs/review", { accessTokenFactory: () => token() ?? "" })
+      .withAutomaticReconnect(retryForever)
+      .configureLogging(signalR.LogLevel.Warning)
+      .build();
+    this.connection.on("BoardChanged", (message) => this.enqueue(() => this.applyPush(message)));
+    for (const name of SESSION_MESSAGES) {
+      this.connection.on(name, (message) => this.handlers.onSession?.(name, message));
+    }
+    this.connection.onreconnecting(() => this.handlers.onStatus?.("reconnecting"));
+    this.connection.onreconnected(() => this.enqueue(() => this.rejoinOrRetry()));
+    this.connection.onclose(() => {
+      if (!this.stopped) this.startLater();
+    });
+  }
+
+  enqueue(work) {
+    this.queue = this.queue.then(work).catch((error) => console.warn("live board:", error));
+    return this.queue;
+  }
+
+  async start() {
+    this.handlers.onStatus?.("connecting");
+    try {
+      await this.connection.start();
+    } catch {
+      this.startLater();
+      return;
+    }
+    await this.enqueue(() => this.rejoinOrRetry());
+  }
+
+  /** A server that has just come back may refuse a join for a moment; the board keeps trying until it is in. */
+  async rejoinOrRetry() {
+    try {
+      await this.rejoin();
+    } catch {
+      if (this.stopped || this.connection.state !== signalR.HubConnectionState.Connected) return;
+      this.handlers.onStatus?.("reconnecting");
+      clearTimeout(this.retryJoin);
+      this.retryJoin = setTimeout(() => this.enqueue(() => this.rejoinOrRetry()), 1000);
+    }
+  }
+
+  startLater() {
+    this.handlers.onStatus?.("disconnected");
+    clearTimeout(this.restart);
+    this.restart = setTimeout(() => !this.stopped && this.start(), 2000);
+  }
+
+  async joinSession(sessionId) {
+    this.sessionId = sessionId;
+    if (sessionId && this.connection.state === signalR.HubConnectionState.Connected) {
+      await this.connection.invoke("JoinSession", sessionId);
+    }
+  }
+
+  async rejoin() {
+    const joinedAt = await this.connection.invoke("JoinAssessment", this.assessmentId);
+    if (this.sessionId) await this.connection.invoke("JoinSession", this.sessionId);
+    const first = this.version === null;
+    if (first) this.version = joinedAt;
+    else if (joinedAt > this.version) await this.catchUp();
+    this.handlers.onStatus?.("connected", { first, version: this.version });
+  }
+
+  async applyPush(message) {
+    if (this.version === null || message.version <= this.version) return; // known already (e.g. joined after it)
+    if (message.version > this.version + 1) {
+      await this.catchUp(); // a gap: what came between is read from history, the push itself included
+      return;
+    }
+    this.version = message.version;
+    this.handlers.onChanges?.([{ push: message }]);
+  }
+
+  async catchUp() {
+    const missed = await get(`/api/assessments/${this.assessmentId}/history`, { since: this.version });
+    if (missed.length === 0) return;
+    this.version = Math.max(this.version, ...missed.map((entry) => entry.version));
+    this.handlers.onChanges?.(missed.map((entry) => ({ entry })));
+  }
+
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.restart);
+    clearTimeout(this.retryJoin);
+    await this.connection.stop();
+  }
+}

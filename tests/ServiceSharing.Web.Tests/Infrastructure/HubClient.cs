@@ -36,7 +36,7 @@ public sealed class HubClient : IAsyncDisposable
             .WithUrl(new Uri(baseAddress, "/hubs/review"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(invite.Token));
         if (autoReconnect)
         {
-            builder.WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)]);
+            builder.WithAutomaticReconnect(new RetryUntilBack());
         }
 
         var client = new HubClient(builder.Build(), invite);
@@ -73,4 +73,14 @@ public sealed class HubClient : IAsyncDisposable
         WaitUntilAsync(r => r.Count(m => m.Name == name) >= count, $"{count} {name}");
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
+
+/// <summary>
+/// Reconnects the way the web app does: quickly at first, then every second, for as long as a test lets it. A fixed
+/// schedule gives up after a few seconds, which a restart on a loaded machine can outlast.
+/// </summary>
+internal sealed class RetryUntilBack : IRetryPolicy
+{
+    public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+        TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, retryContext.PreviousRetryCount), 1000));
 }

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Marten;
+using ServiceSharing.Bench.Baselines;
+using ServiceSharing.Bench.Measure;
+using ServiceSharing.Bench.Report;
+using ServiceSharing.Bench.Seeding;
+
+namespace ServiceSharing.Bench.Scenarios;
+
+/// <summary>
+/// Scenario 4: every projection rebuilt from scratch by Marten's projection daemon over the whole event store, grown
+/// to RebuildEvents events with more seeded histories. Baseline: one sequential read of the events table. Afterwards
+/// the rebuilt boards must equal the boards before, or the figure is worthless.
+/// </summary>
+public sealed class RebuildScenario(BenchWorkshop workshop, BenchSizes sizes, DocumentStore store, HistorySeeder seeder, RawEventReads raw)
+{
+    private const int RatingsPerExtraHistory = 10_000;
+
+    public async Task<RebuildResults> RunAsync(IReadOnlyList<SeededHistory> replayed)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var existing = await raw.CountAllAsync();
+        var missing = sizes.RebuildEvents - existing;
+        var histories = (int)Math.Ceiling(Math.Max(0, missing) / (double)(RatingsPerExtraHistory + HistorySeeder.Areas + 1));
+        var perHistory = Math.Min(RatingsPerExtraHistory, (int)Math.Max(1, missing / Math.Max(1, histories)) - HistorySeeder.Areas - 1);
+        // Two writers keep PostgreSQL busy while the other one serializes its batch.
+        await Parallel.ForAsync(0, histories, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, _) =>
+            await seeder.SeedAsync($"Bench: rebuild filler {i + 1}", perHistory, new Dictionary<string, int>(), seed: 1000 + i));
+        var events = await raw.CountAllAsync();
+        Console.WriteLine($"  {events:N0} events in the store (seeded {events - existing:N0} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s)");
+
+        var sample = replayed.OrderByDescending(h => h.Ratings).First();
+        var before = await workshop.App.GetTextAsync(workshop.Facilitator, $"/api/assessments/{sample.Id}");
+
+        var baseline = new List<double>();
+        for (var i = 0; i < sizes.RebuildRepeats; i++)
+        {
+            var (millis, _) = await raw.ReadAllAsync();
+            baseline.Add(millis / 1000);
+        }
+
+        var projections = store.Options.Projections.All.Select(p => p.Name).ToList();
+        var seconds = new List<double>();
+        for (var i = 0; i < sizes.RebuildRepeats; i++)
+        {
+            var run = Stopwatch.GetTimestamp();
+            using (var daemon = await store.BuildProjectionDaemonAsync())
+            {
+                foreach (var projection in projections)
+                {
+                    await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(5), CancellationToken.None);
+                }
+            }
+
+            seconds.Add(Stopwatch.GetElapsedTime(run).TotalSeconds);
+            Console.WriteLine($"  rebuild {i + 1}: {seconds[^1]:F1} s = {events / seconds[^1]:N0} events/s (sequential read: {events / baseline[Math.Min(i, baseline.Count - 1)]:N0} events/s)");
+        }
+
+        var after = await workshop.App.GetTextAsync(workshop.Facilitator, $"/api/assessments/{sample.Id}");
+        return new RebuildResults(events, projections, seconds, baseline, before == after);
+    }
+}

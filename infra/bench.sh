@@ -100,5 +100,7 @@ if grep -qE '^(fail|crit):' "$work/app.log"; then
   echo "bench.sh: the app logged errors during the run:" >&2
   grep -E -A3 '^(fail|crit):' "$work/app.log" | head -n 40 >&2
 fi
+# The app's log, for reading what it did; kept only where quick runs write, never in docs/.
+[[ $mode == quick ]] && cp "$work/app.log" "$out/performance/app.log"
 echo "bench.sh: report in $out/performance.md"
 exit "$bench_rc"

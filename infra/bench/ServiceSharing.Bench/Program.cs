@@ -30,8 +30,17 @@ var pgbench = new PgBench(options.PgBench, options.ConnectionString, options.Out
 var raw = new RawEventReads(options.ConnectionString, options.Schema);
 var seeder = new HistorySeeder(store, sizes.SeedBatch);
 
+// BENCH_ONLY=3,4 runs only those scenarios: for working on one of them, never for the published figures.
+var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
 async Task Scenario(string name, Func<Task> run)
 {
+    if (only is not null && !only.Contains(name[..1]))
+    {
+        results.Failures.Add($"{name}: skipped (BENCH_ONLY)");
+        return;
+    }
+
     Console.WriteLine($"{name} ...");
     var at = Stopwatch.GetTimestamp();
     try

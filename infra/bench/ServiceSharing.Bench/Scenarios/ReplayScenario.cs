@@ -17,6 +17,8 @@ public sealed class ReplayScenario(BenchWorkshop workshop, BenchSizes sizes, His
     public const string DiffFrom = "bench-diff-from";
     public const string DiffTo = "bench-diff-to";
 
+    private static readonly TimeSpan PointBudget = TimeSpan.FromSeconds(15);
+
     public List<SeededHistory> Seeded { get; } = [];
 
     public async Task<ReplayResults> RunAsync()
@@ -61,9 +63,18 @@ public sealed class ReplayScenario(BenchWorkshop workshop, BenchSizes sizes, His
 
     private async Task<ReplayPoint> MeasureAsync(SeededHistory history, string kind, string path, long fromVersion, long toVersion)
     {
+        // Bounded in count and time: a read slow enough to blow the budget is timed fewer times, never skipped.
+        var first = Stopwatch.GetTimestamp();
         var bytes = await workshop.App.GetAsync(workshop.Facilitator, path);
         var runs = new List<double>();
-        for (var i = 0; i < sizes.ReplayQueryRepeats; i++)
+        var warmUp = Stopwatch.GetElapsedTime(first);
+        if (warmUp > PointBudget / 4)
+        {
+            runs.Add(warmUp.TotalMilliseconds);
+        }
+
+        var budget = Stopwatch.GetTimestamp();
+        while (runs.Count < sizes.ReplayQueryRepeats && (runs.Count == 0 || Stopwatch.GetElapsedTime(budget) < PointBudget))
         {
             var started = Stopwatch.GetTimestamp();
             await workshop.App.GetAsync(workshop.Facilitator, path);

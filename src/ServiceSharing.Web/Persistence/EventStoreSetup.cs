@@ -14,14 +14,18 @@ public static class EventStoreSetup
     public const string ConnectionName = "Marten";
     public const string DefaultSchema = "servicesharing";
 
+    /// <summary>Versions between two replay checkpoints: replay folds at most this many events after the checkpoint.</summary>
+    public const int DefaultCheckpointInterval = 256;
+
     public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionName)
                                ?? throw new InvalidOperationException(
                                    "Set ConnectionStrings__Marten, or start the app with infra/run.sh, which starts PostgreSQL for you.");
         var schema = configuration["ServiceSharing:Schema"] ?? DefaultSchema;
+        var checkpointInterval = configuration.GetValue("ServiceSharing:CheckpointInterval", DefaultCheckpointInterval);
 
-        services.AddMarten(opts => Configure(opts, connectionString, schema))
+        services.AddMarten(opts => Configure(opts, connectionString, schema, checkpointInterval))
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
@@ -32,7 +36,7 @@ public static class EventStoreSetup
 
     /// <summary>The store as the app has it: schema, metadata, projections, indexes. The benchmark's seeding and
     /// rebuild build their store from this too, so they write and read exactly what the app does.</summary>
-    public static void Configure(StoreOptions opts, string connectionString, string schema)
+    public static void Configure(StoreOptions opts, string connectionString, string schema, int checkpointInterval = DefaultCheckpointInterval)
     {
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
@@ -45,6 +49,9 @@ public static class EventStoreSetup
         opts.Events.MetadataConfig.UserNameEnabled = true;
 
         opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
+        // Replay starts from the nearest checkpoint instead of the first event (Features/Replay/CheckpointedReplay.cs).
+        opts.Projections.Add(new AssessmentCheckpointProjection(checkpointInterval), ProjectionLifecycle.Inline);
+        opts.Schema.For<AssessmentCheckpoint>().Duplicate(c => c.AssessmentId).Duplicate(c => c.Version);
         opts.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ReviewSessionProjection>(ProjectionLifecycle.Inline);
         // A rating in a round finds its session by the assessment it belongs to.

@@ -10,6 +10,8 @@
 #   BENCH_OUT       where to write instead (a directory: performance.md + performance/)
 #   BENCH_CONTEXT   one sentence on the conditions, quoted in the report (e.g. "machine shared with other builds")
 #   BENCH_PROFILE=1 load pg_stat_statements and write the top statements next to the report
+#   BENCH_CONFIGURATION=Debug BENCH_NO_BUILD=1   reuse a build made already (infra/test.sh's check of --quick);
+#                   figures worth quoting come from the default Release build
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -49,9 +51,12 @@ trap 'exit 143' TERM
 # A thousand SignalR clients and the app's side of them are two thousand sockets on this machine.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
-echo "bench.sh: building Release ($mode mode)"
-dotnet build ServiceSharing.EventSourced.sln -c Release -nodeReuse:false -v quiet -clp:ErrorsOnly
-dotnet publish src/ServiceSharing.Web -c Release --no-build -o "$work/app" -v quiet >/dev/null
+configuration=${BENCH_CONFIGURATION:-Release}
+if [[ ${BENCH_NO_BUILD:-} != 1 ]]; then
+  echo "bench.sh: building $configuration ($mode mode)"
+  dotnet build ServiceSharing.EventSourced.sln -c "$configuration" -nodeReuse:false -v quiet -clp:ErrorsOnly
+fi
+dotnet publish src/ServiceSharing.Web -c "$configuration" --no-build -o "$work/app" -v quiet >/dev/null
 
 pg_port=$(pg_free_port)
 pg_options=(-c max_connections=200)
@@ -86,7 +91,7 @@ echo "bench.sh: app on $base_url (pid $app_pid)"
 pgbench=$(pg_bin_dir)/pgbench
 [[ -x $pgbench ]] || pgbench=$(command -v pgbench)
 bench_rc=0
-dotnet infra/bench/ServiceSharing.Bench/bin/Release/net10.0/ServiceSharing.Bench.dll \
+dotnet "infra/bench/ServiceSharing.Bench/bin/$configuration/net10.0/ServiceSharing.Bench.dll" \
   --mode "$mode" --base-url "$base_url" --connection "$connection" --admin-key "$admin_key" \
   --app-pid "$app_pid" --pgbench "$pgbench" --out "$out" --notes "$root/docs/performance/notes.md" || bench_rc=$?
 

@@ -32,7 +32,7 @@ public sealed class ProcessSampler(int appPid)
         return new CpuUse(Cores(from.App, to.App), Cores(from.Postgres, to.Postgres), Cores(from.Bench, to.Bench));
     }
 
-    private static long Ticks(int pid)
+    private static long Ticks(int pid, bool withReapedChildren = false)
     {
         try
         {
@@ -40,7 +40,9 @@ public sealed class ProcessSampler(int appPid)
             // The command name may hold spaces; fields after its closing parenthesis are fixed.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
-            return long.Parse(fields[11]) + long.Parse(fields[12]);
+            var own = long.Parse(fields[11]) + long.Parse(fields[12]);
+            // cutime and cstime (fields 16, 17): CPU of children that ended, e.g. PostgreSQL backends of closed connections.
+            return withReapedChildren ? own + long.Parse(fields[13]) + long.Parse(fields[14]) : own;
         }
         catch (IOException)
         {
@@ -62,7 +64,7 @@ public sealed class ProcessSampler(int appPid)
             {
                 if (File.ReadAllText($"{dir}/comm").Trim() == "postgres")
                 {
-                    total += Ticks(pid);
+                    total += Ticks(pid, withReapedChildren: true);
                 }
             }
             catch (IOException)

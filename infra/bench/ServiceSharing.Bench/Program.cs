@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using ServiceSharing.Bench;
 using ServiceSharing.Bench.App;
 using ServiceSharing.Bench.Baselines;
@@ -10,6 +9,12 @@ using ServiceSharing.Bench.Seeding;
 
 // The load generator of infra/bench.sh: runs every scenario against the app it is pointed at, then writes
 // performance.md, results.json and the pictures to --out. Exits non-zero when a scenario produced no figures.
+// "--render RESULTS.json --out DIR [--notes FILE]" only writes the report again from results measured before.
+if (args is ["--render", var measured, ..])
+{
+    return await ReportFiles.RenderAgainAsync(measured, args);
+}
+
 var options = BenchOptions.Parse(args);
 var sizes = options.Sizes;
 var started = Stopwatch.GetTimestamp();
@@ -88,14 +93,7 @@ foreach (var (refusal, count) in results.RatingRefusals)
 
 results.DurationSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
-var assets = Path.Combine(options.OutputDirectory, "performance");
-Directory.CreateDirectory(assets);
-await File.WriteAllTextAsync(Path.Combine(assets, "results.json"),
-    JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
-Plots.WriteLatency(results, Path.Combine(assets, "latency.png"));
-Plots.WriteReplay(results, Path.Combine(assets, "replay.png"));
-var notes = options.NotesFile is { } file && File.Exists(file) ? await File.ReadAllTextAsync(file) : null;
-await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "performance.md"), MarkdownReport.Render(results, "performance", notes));
+await ReportFiles.WriteAsync(results, options.OutputDirectory, options.NotesFile);
 
 Console.WriteLine();
 foreach (var row in results.Figures)

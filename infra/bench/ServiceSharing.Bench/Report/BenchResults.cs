@@ -14,8 +14,8 @@ public sealed class BenchResults
     public required DateTimeOffset StartedAt { get; init; }
     public double DurationSeconds { get; set; }
     public required MachineReport Machine { get; init; }
-    public List<FigureRow> Figures { get; } = [];
-    public List<string> Failures { get; } = [];
+    public List<FigureRow> Figures { get; init; } = [];
+    public List<string> Failures { get; init; } = [];
 
     /// <summary>Refused ratings by status and problem: a rater without expectedVersion must never be refused.</summary>
     public Dictionary<string, int> RatingRefusals { get; set; } = [];

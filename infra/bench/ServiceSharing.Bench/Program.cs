@@ -31,7 +31,7 @@ using var app = new AppClient(options.BaseUrl, options.AdminKey);
 await using var store = BenchStore.Open(options.ConnectionString, options.Schema);
 var sampler = new ProcessSampler(options.AppPid);
 var workshop = await BenchWorkshop.StartAsync(app);
-var pgbench = new PgBench(options.PgBench, options.ConnectionString, options.OutputDirectory);
+var pgbench = new PgBench(options.PgBench, options.ConnectionString, Directory.CreateTempSubdirectory("servicesharing-pgbench").FullName);
 var raw = new RawEventReads(options.ConnectionString, options.Schema);
 var seeder = new HistorySeeder(store, sizes.SeedBatch);
 

@@ -51,7 +51,8 @@ public static class EventStoreSetup
         opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
         // Replay starts from the nearest checkpoint instead of the first event (Features/Replay/CheckpointedReplay.cs).
         opts.Projections.Add(new AssessmentCheckpointProjection(checkpointInterval), ProjectionLifecycle.Inline);
-        opts.Schema.For<AssessmentCheckpoint>().Duplicate(c => c.AssessmentId).Duplicate(c => c.Version);
+        // Columns of their own: replay finds the checkpoint by version or by time without reading the state's JSON.
+        opts.Schema.For<AssessmentCheckpoint>().Duplicate(c => c.AssessmentId).Duplicate(c => c.Version).Duplicate(c => c.At);
         opts.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ReviewSessionProjection>(ProjectionLifecycle.Inline);
         // A rating in a round finds its session by the assessment it belongs to.

@@ -39,6 +39,14 @@ public sealed class RebuildScenario(BenchWorkshop workshop, BenchSizes sizes, Do
         await Parallel.ForAsync(0, histories, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, _) =>
             await seeder.SeedAsync($"Bench: rebuild filler {i + 1}", perHistory, new Dictionary<string, int>(), seed: 1000 + i));
         var events = await raw.CountAllAsync();
+        if (events < RebuildEvents)
+        {
+            // Whatever the division left over, so the store holds at least the stated number of events.
+            await seeder.SeedAsync("Bench: rebuild filler, the rest", (int)Math.Max(1, RebuildEvents - events - HistorySeeder.Areas - 1),
+                new Dictionary<string, int>(), seed: 999);
+            events = await raw.CountAllAsync();
+        }
+
         Console.WriteLine($"  {events:N0} events in the store (seeded {events - existing:N0} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s)");
 
         var sample = replayed.Count > 0 ? replayed.MaxBy(h => h.Ratings)!.Id : Web.Seed.MilwaukeeStudy.AssessmentId;

@@ -1,1 +1,0 @@
-INSERT INTO bench_baseline.single_row_insert (stream_id, data) VALUES (gen_random_uuid(), '{"areaId":"5f0c1f4e-3c7a-4d52-9a51-0f2d7f0f8a11","factor":"similarity","score":3,"rationale":null,"reviewerId":"0b8f6a57-58d1-4a55-8d55-3b9a6d8f3e21","reviewerOrg":"city"}'::jsonb);

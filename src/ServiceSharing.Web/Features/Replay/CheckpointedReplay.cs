@@ -42,7 +42,15 @@ public static class CheckpointedReplay
             .Where(c => c.AssessmentId == assessmentId && c.At <= asOf)
             .OrderByDescending(c => c.Version)
             .FirstOrDefaultAsync(cancellation);
-        var events = await session.Events.FetchStreamAsync(assessmentId, 0, asOf, fromVersion: (checkpoint?.Version ?? 0) + 1, token: cancellation);
+        // The first checkpoint after the moment bounds the events to read: without it the query would walk every
+        // later event of the stream to find that none is stamped early enough.
+        var after = await session.Query<AssessmentCheckpoint>()
+            .Where(c => c.AssessmentId == assessmentId && c.At > asOf)
+            .OrderBy(c => c.Version)
+            .Select(c => c.Version)
+            .FirstOrDefaultAsync(cancellation);
+        var events = await session.Events.FetchStreamAsync(assessmentId, after > 0 ? after - 1 : 0, asOf,
+            fromVersion: (checkpoint?.Version ?? 0) + 1, token: cancellation);
         if (checkpoint is null && events.Count == 0)
         {
             return null;

@@ -14,6 +14,9 @@ public sealed class BenchResults
     public required DateTimeOffset StartedAt { get; init; }
     public double DurationSeconds { get; set; }
     public required MachineReport Machine { get; init; }
+
+    /// <summary>BENCH_CONTEXT of the run: the conditions, in the words of whoever ran it.</summary>
+    public string? Context { get; set; } = Environment.GetEnvironmentVariable("BENCH_CONTEXT") is { Length: > 0 } given ? given : null;
     public List<FigureRow> Figures { get; init; } = [];
     public List<string> Failures { get; init; } = [];
 

@@ -19,7 +19,7 @@ public static class MarkdownReport
                       $"{results.StartedAt:yyyy-MM-dd HH:mm} UTC in {results.DurationSeconds / 60:F1} minutes. Each figure is the median of " +
                       "the repeated runs in results.json; baselines ran against the same PostgreSQL in the same run, interleaved with the figures " +
                       "they are compared to. Load average when the run started: " + results.Machine.LoadAverageAtStart + ".");
-        if (Environment.GetEnvironmentVariable("BENCH_CONTEXT") is { Length: > 0 } context)
+        if (results.Context is { } context)
         {
             md.AppendLine();
             md.AppendLine($"**Conditions:** {context}");

@@ -75,6 +75,18 @@ test_rc=0
 dotnet test --solution "$solution" --no-build -c Debug --max-parallel-test-modules 1 \
   --results-directory "$results" --report-xunit-trx || test_rc=$?
 
+# The benchmark harness in quick mode, against a PostgreSQL of its own, reusing this build: one check that every
+# scenario still produces figures. It asserts nothing about how fast they are (CI machines vary).
+bench_passed=0 bench_failed=0
+if BENCH_CONFIGURATION=Debug BENCH_NO_BUILD=1 BENCH_OUT=$results/bench-quick bash infra/bench.sh --quick >"$results/bench-quick.log" 2>&1; then
+  echo "test.sh: infra/bench.sh --quick produced figures for every scenario"
+  bench_passed=1
+else
+  echo "test.sh: infra/bench.sh --quick failed; its output:"
+  tail -n 30 "$results/bench-quick.log"
+  bench_failed=1
+fi
+
 # Sum the real counts over the TRX files. A test project that wrote no TRX (crashed
 # host, for one) counts as one failed test, so it can never pass silently.
 if ! counts=$(python3 - "$solution" "$results" <<'PY'
@@ -114,6 +126,8 @@ PY
   counts="0 1"
 fi
 read -r passed failed <<<"$counts"
+passed=$((passed + bench_passed))
+failed=$((failed + bench_failed))
 
 # dotnet test failing without a failed test (host crash after its report, zero tests,
 # ...) still is a failure, and so is a run without any passing test.

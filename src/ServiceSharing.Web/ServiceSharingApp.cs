@@ -38,6 +38,7 @@ public static class ServiceSharingApp
         builder.Services.AddSingleton<CommittedEventsListener>();
         builder.Services.AddSingleton<PresenceTracker>();
         builder.Services.AddSingleton<SessionPushes>();
+        builder.Services.AddSingleton<Features.Rating.BoardRatingQueue>();
         builder.Services.AddHostedService<PushDispatcher>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

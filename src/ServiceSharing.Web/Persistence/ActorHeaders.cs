@@ -20,6 +20,17 @@ public static class ActorHeaders
         session.SetHeader(Role, actor.Role.Key());
     }
 
+    /// <summary>The same stamp on one event, for a transaction that carries several actors' events (grouped ratings).</summary>
+    public static IEvent StampedBy(this IEvent e, Actor actor, string correlationId)
+    {
+        e.UserName = actor.Id.ToString();
+        e.CorrelationId = correlationId;
+        e.SetHeader(Name, actor.Name);
+        e.SetHeader(Org, actor.Org.Key());
+        e.SetHeader(Role, actor.Role.Key());
+        return e;
+    }
+
     public static Actor? ReadActor(this IEvent e)
     {
         if (!Guid.TryParse(e.UserName, out var id))

@@ -11,11 +11,13 @@ public static class ActorStamping
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
+    /// <summary>The caller's X-Correlation-Id, or the request's own identifier.</summary>
+    public static string CorrelationOf(HttpContext context) =>
+        context.Request.Headers[CorrelationHeader] is { Count: > 0 } given ? given.ToString() : context.TraceIdentifier;
+
     public static void Before(IDocumentSession session, HttpContext context)
     {
-        session.CorrelationId = context.Request.Headers[CorrelationHeader] is { Count: > 0 } given
-            ? given.ToString()
-            : context.TraceIdentifier;
+        session.CorrelationId = CorrelationOf(context);
 
         if (context.User.ToActor() is { } actor)
         {

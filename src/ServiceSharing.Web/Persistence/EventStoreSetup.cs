@@ -1,6 +1,4 @@
-using JasperFx.Events;
 using JasperFx.Events.Projections;
-using Marten.Events;
 using Marten;
 using ServiceSharing.Domain.Calibrations;
 using ServiceSharing.Domain.Sessions;
@@ -14,40 +12,53 @@ namespace ServiceSharing.Web.Persistence;
 public static class EventStoreSetup
 {
     public const string ConnectionName = "Marten";
+    public const string DefaultSchema = "servicesharing";
+
+    /// <summary>Versions between two replay checkpoints: replay folds at most this many events after the checkpoint.</summary>
+    public const int DefaultCheckpointInterval = 256;
 
     public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionName)
                                ?? throw new InvalidOperationException(
                                    "Set ConnectionStrings__Marten, or start the app with infra/run.sh, which starts PostgreSQL for you.");
-        var schema = configuration["ServiceSharing:Schema"] ?? "servicesharing";
+        var schema = configuration["ServiceSharing:Schema"] ?? DefaultSchema;
+        var checkpointInterval = configuration.GetValue("ServiceSharing:CheckpointInterval", DefaultCheckpointInterval);
 
-        services.AddMarten(opts =>
-            {
-                opts.Connection(connectionString);
-                opts.DatabaseSchemaName = schema;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-
-                // The audit trail reads who, why and in which conversation from the events' own metadata.
-                opts.Events.MetadataConfig.HeadersEnabled = true;
-                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-                opts.Events.MetadataConfig.CausationIdEnabled = true;
-                opts.Events.MetadataConfig.UserNameEnabled = true;
-
-                opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<ReviewSessionProjection>(ProjectionLifecycle.Inline);
-                // A rating in a round finds its session by the assessment it belongs to.
-                opts.Schema.For<ReviewSession>().Index(session => session.AssessmentId);
-                opts.Projections.Add<CalibrationProjection>(ProjectionLifecycle.Inline);
-                // Rounds are always looked up by the assessment they calibrate.
-                opts.Schema.For<CalibrationRound>().Index(round => round.AssessmentId);
-            })
+        services.AddMarten(opts => Configure(opts, connectionString, schema, checkpointInterval))
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
 
         services.ConfigureMarten((provider, opts) => opts.Listeners.Add(provider.GetRequiredService<CommittedEventsListener>()));
         return services;
+    }
+
+    /// <summary>The store as the app has it: schema, metadata, projections, indexes. The benchmark's seeding and
+    /// rebuild build their store from this too, so they write and read exactly what the app does.</summary>
+    public static void Configure(StoreOptions opts, string connectionString, string schema, int checkpointInterval = DefaultCheckpointInterval)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+
+        // The audit trail reads who, why and in which conversation from the events' own metadata.
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+
+        opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
+        // Replay starts from the nearest checkpoint instead of the first event (Features/Replay/CheckpointedReplay.cs).
+        opts.Projections.Add(new AssessmentCheckpointProjection(checkpointInterval), ProjectionLifecycle.Inline);
+        // Columns of their own: replay finds the checkpoint by version or by time without reading the state's JSON.
+        opts.Schema.For<AssessmentCheckpoint>().Duplicate(c => c.AssessmentId).Duplicate(c => c.Version).Duplicate(c => c.At);
+        opts.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ReviewSessionProjection>(ProjectionLifecycle.Inline);
+        // A rating in a round finds its session by the assessment it belongs to.
+        opts.Schema.For<ReviewSession>().Index(session => session.AssessmentId);
+        opts.Projections.Add<CalibrationProjection>(ProjectionLifecycle.Inline);
+        // Rounds are always looked up by the assessment they calibrate.
+        opts.Schema.For<CalibrationRound>().Index(round => round.AssessmentId);
     }
 }

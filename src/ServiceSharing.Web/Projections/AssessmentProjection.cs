@@ -10,5 +10,9 @@ namespace ServiceSharing.Web.Projections;
 /// </summary>
 public partial class AssessmentProjection : SingleStreamProjection<Assessment, Guid>
 {
+    /// <summary>Applies take the events by their interface, which Marten cannot turn into a list of event types; the
+    /// stream type (every assessment stream is started as one) lets a rebuild read only assessments' events.</summary>
+    public AssessmentProjection() => FilterIncomingEventsOnStreamType();
+
     public void Apply(IAssessmentEvent @event, Assessment assessment) => assessment.Evolve(@event);
 }

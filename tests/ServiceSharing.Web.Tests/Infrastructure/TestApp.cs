@@ -24,6 +24,10 @@ public sealed class TestApp : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Replay checkpoints every few versions, so every replay, diff and history test in the suite runs through
+    /// checkpoints and the events after them, not only through the fold from the first event.</summary>
+    public const int CheckpointInterval = 4;
+
     /// <param name="configure">Runs after the test settings, e.g. to capture logs or raise their level.</param>
     public static async Task<TestApp> StartAsync(string? schema = null, bool seed = true, int port = 0, Action<WebApplicationBuilder>? configure = null)
     {
@@ -36,6 +40,7 @@ public sealed class TestApp : IAsyncDisposable
                 ["ServiceSharing:Schema"] = schema,
                 ["ServiceSharing:AdminKey"] = AdminKey,
                 ["ServiceSharing:SeedStudy"] = seed ? "true" : "false",
+                ["ServiceSharing:CheckpointInterval"] = CheckpointInterval.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Logging:LogLevel:Default"] = "Warning"
             });
             configure?.Invoke(builder);

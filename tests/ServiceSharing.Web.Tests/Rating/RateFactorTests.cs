@@ -159,8 +159,14 @@ public sealed class RateFactorTests(SharedApp shared)
         string[] factors = ["similarity", "efficiencies", "challenges", "centralization"];
 
         var posts = raters.SelectMany((rater, i) => factors.Select((factor, f) =>
-            rater.PostAsJsonAsync($"{assessment.Url}/ratings",
-                new { areaId = assessment.Areas[(i + f) % 2 == 0 ? "Payroll" : "Procurement"], factor, score = (i + f) % 5, rationale = $"r{i}-{factor}" })));
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"{assessment.Url}/ratings")
+            {
+                Content = JsonContent.Create(new { areaId = assessment.Areas[(i + f) % 2 == 0 ? "Payroll" : "Procurement"], factor, score = (i + f) % 5, rationale = $"r{i}-{factor}" })
+            };
+            request.Headers.Add("X-Correlation-Id", $"c{i}-{factor}");
+            return rater.SendAsync(request);
+        }));
         var responses = await Task.WhenAll(posts);
 
         responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
@@ -171,6 +177,34 @@ public sealed class RateFactorTests(SharedApp shared)
         history.Count.ShouldBe(48);
         history.Select(h => h!["rationale"]!.GetValue<string>()).Distinct().Count().ShouldBe(48);
         history.Select(h => h!.Version()).ShouldBe(versions.Order());
+        // Ratings that queued behind one another are committed together: each event still names its own rater and request.
+        foreach (var entry in history)
+        {
+            var rater = entry!["rationale"]!.GetValue<string>().Split('-')[0][1..];
+            entry["actor"]!["name"]!.GetValue<string>().ShouldBe($"Rater {rater}");
+            entry["correlationId"]!.GetValue<string>().ShouldBe($"c{rater}-{entry["factor"]!.GetValue<string>()}");
+        }
+
         (await facilitator.GetJsonAsync(assessment.Url)).Version().ShouldBe(assessment.Version + 48);
+    }
+
+    [Fact]
+    public async Task of_many_raters_sending_the_same_expected_version_at_once_one_is_accepted_and_the_others_are_409()
+    {
+        var facilitator = await App.SignInAsync("Fran", "wpf", "facilitator");
+        var assessment = await TestAssessment.CreateAsync(facilitator, "Payroll");
+        var raters = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => App.SignInAsync($"Rater {i}", i % 2 == 0 ? "city" : "county", "reviewer")));
+
+        var responses = await Task.WhenAll(raters.Select((rater, i) => rater.PostAsJsonAsync($"{assessment.Url}/ratings",
+            new { areaId = assessment.Areas["Payroll"], factor = "similarity", score = i % 5, expectedVersion = assessment.Version })));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            var problem = await refused.ProblemAsync(HttpStatusCode.Conflict);
+            problem["currentVersion"]!.GetValue<long>().ShouldBe(assessment.Version + 1);
+        }
+
+        (await facilitator.GetJsonAsync($"{assessment.Url}/history?since={assessment.Version}")).AsArray().Count.ShouldBe(1);
     }
 }

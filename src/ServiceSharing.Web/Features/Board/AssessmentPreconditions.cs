@@ -8,11 +8,15 @@ namespace ServiceSharing.Web.Features.Board;
 /// <summary>What every change of a board checks against the state it was loaded with (under the stream lock).</summary>
 public static class AssessmentPreconditions
 {
-    public static ProblemDetails Check(Assessment assessment, long? expectedVersion, Guid? areaId = null)
+    public static ProblemDetails Check(Assessment assessment, long? expectedVersion, Guid? areaId = null) =>
+        Check(assessment, assessment.Version, expectedVersion, areaId);
+
+    /// <summary>As above, with the version the stream has reached in this transaction (grouped ratings).</summary>
+    public static ProblemDetails Check(Assessment assessment, long currentVersion, long? expectedVersion, Guid? areaId)
     {
-        if (expectedVersion is { } expected && expected != assessment.Version)
+        if (expectedVersion is { } expected && expected != currentVersion)
         {
-            return Refusals.StaleVersion(expected, assessment.Version);
+            return Refusals.StaleVersion(expected, currentVersion);
         }
 
         if (areaId is { } id && assessment.FindArea(id) is null)

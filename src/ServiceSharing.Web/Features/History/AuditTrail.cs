@@ -12,9 +12,11 @@ namespace ServiceSharing.Web.Features.History;
 /// </summary>
 public static class AuditTrail
 {
-    public static IReadOnlyList<HistoryEntry> Build(IEnumerable<IEvent> events)
+    /// <param name="before">The state just before the first of <paramref name="events"/>; empty when they start the stream.
+    /// It is folded forward, so pass one nothing else holds.</param>
+    public static IReadOnlyList<HistoryEntry> Build(IEnumerable<IEvent> events, Assessment? before = null)
     {
-        var state = new Assessment();
+        var state = before ?? new Assessment();
         var entries = new List<HistoryEntry>();
         foreach (var e in events)
         {

@@ -1,4 +1,5 @@
 using Marten;
+using ServiceSharing.Web.Features.Replay;
 using ServiceSharing.Domain.Rubric;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
@@ -17,14 +18,16 @@ public static class GetHistoryEndpoint
             return Results.Problem(new RequestErrors().Add("factor", $"'factor' must be one of {FactorKeys.AllKeys}.").ToProblem());
         }
 
-        var events = await session.Events.FetchStreamAsync(id, token: cancellation);
-        if (events.Count == 0)
+        if (await session.Events.FetchStreamStateAsync(id, cancellation) is not { } stream)
         {
             return Results.Problem(Refusals.NotFound($"No assessment '{id}'."));
         }
 
-        var entries = AuditTrail.Build(events)
-            .Where(e => since is null || e.Version > since)
+        // A client catching up after a gap asks only for what came after its version: read only that, with the
+        // "before" values starting from the state at that version.
+        var after = Math.Clamp(since ?? 0, 0, stream.Version);
+        var events = await session.Events.FetchStreamAsync(id, fromVersion: after + 1, token: cancellation);
+        var entries = AuditTrail.Build(events, await CheckpointedReplay.StateAtAsync(session, id, after, cancellation))
             .Where(e => areaId is null || e.AreaId == areaId)
             .Where(e => factor is null || string.Equals(e.Factor, factor, StringComparison.OrdinalIgnoreCase));
         return Results.Ok(entries.ToList());

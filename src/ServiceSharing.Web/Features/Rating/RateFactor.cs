@@ -8,6 +8,7 @@ using ServiceSharing.Domain.Rubric;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Features.Board;
+using ServiceSharing.Web.Persistence;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
 
@@ -20,8 +21,9 @@ public sealed record RateFactor(
 /// <summary>
 /// A reviewer rates for themselves and their own org (the org comes from the token, never the body); a facilitator's
 /// rating is the joint one, unless entered for a reviewer in a round. The streams are locked while deciding, so raters
-/// that send no expectedVersion queue up instead of failing on concurrency. In a blind round the score goes to the
-/// session's stream only; the reveal puts it on the board.
+/// that send no expectedVersion queue up instead of failing on concurrency: a rating in a round here, under both
+/// streams' locks; a rating on the board in <see cref="BoardRatingQueue"/>, which commits the ratings that queued
+/// meanwhile together. In a blind round the score goes to the session's stream only; the reveal puts it on the board.
 /// </summary>
 public static class RateFactorEndpoint
 {
@@ -42,11 +44,17 @@ public static class RateFactorEndpoint
             .ToProblem();
     }
 
-    public static Task<RatingTarget> LoadAsync(Guid id, RateFactor command, IDocumentSession session, CancellationToken cancellation) =>
-        RatingTarget.LockAsync(session, id, command.RoundId, cancellation);
+    /// <summary>Locks the streams for a rating in a round; a rating on the board is locked and checked by the queue.</summary>
+    public static async Task<RatingTarget?> LoadAsync(Guid id, RateFactor command, IDocumentSession session, CancellationToken cancellation) =>
+        command.RoundId is null ? null : await RatingTarget.LockAsync(session, id, command.RoundId, cancellation);
 
-    public static ProblemDetails Before(RateFactor command, RatingTarget target, ClaimsPrincipal user)
+    public static ProblemDetails Before(RateFactor command, RatingTarget? target, ClaimsPrincipal user)
     {
+        if (target is null)
+        {
+            return WolverineContinue.NoProblems;
+        }
+
         if (target.Assessment.Aggregate is not { } assessment)
         {
             return Refusals.NotFound("No such assessment.");
@@ -86,11 +94,18 @@ public static class RateFactorEndpoint
     }
 
     [WolverinePost("/api/assessments/{id}/ratings"), Authorize(Roles = "reviewer,facilitator")]
-    public static WriteAccepted Post(RateFactor command, RatingTarget target, ClaimsPrincipal user)
+    [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Post(
+        Guid id, RateFactor command, RatingTarget? target, ClaimsPrincipal user, BoardRatingQueue board, HttpContext context)
     {
         var actor = user.RequireActor();
+        if (target is null)
+        {
+            return await board.RateAsync(id, command, actor, ActorStamping.CorrelationOf(context));
+        }
+
         var round = target.Round(command.RoundId);
-        var rater = command.OnBehalfOf is { } id ? target.Session!.Aggregate!.FindParticipant(id) : null;
+        var rater = command.OnBehalfOf is { } reviewerId ? target.Session!.Aggregate!.FindParticipant(reviewerId) : null;
         var (inRound, onBoard) = Decide(command, actor, round, rater);
 
         if (inRound is not null)
@@ -103,7 +118,7 @@ public static class RateFactorEndpoint
             target.Assessment.AppendOne(onBoard);
         }
 
-        return new WriteAccepted(target.Assessment.Aggregate!.Version + (onBoard is null ? 0 : 1));
+        return Results.Ok(new WriteAccepted(target.Assessment.Aggregate!.Version + (onBoard is null ? 0 : 1)));
     }
 
     /// <summary>Pure: what a validated rating stands for, in the round (if any) and on the board (unless hidden).</summary>

@@ -37,8 +37,9 @@ public static class DiffPointsEndpoint
         }
 
         var (low, high) = (Math.Min(fromState!.Version, toState!.Version), Math.Max(fromState.Version, toState.Version));
-        var events = await session.Events.FetchStreamAsync(id, high, token: cancellation);
-        var between = AuditTrail.Build(events).Where(e => e.Version > low).ToList();
+        // Only the events between the points are read; their "before" values start from the state at the lower one.
+        var events = await session.Events.FetchStreamAsync(id, high, fromVersion: low + 1, token: cancellation);
+        var between = AuditTrail.Build(events, await CheckpointedReplay.StateAtAsync(session, id, low, cancellation));
         return Results.Ok(Compare(fromState, toState, between));
     }
 

@@ -8,7 +8,8 @@ namespace ServiceSharing.Web.Features.Replay;
 
 /// <summary>
 /// A point of an assessment's history: its latest version, a version, a moment, or a named snapshot.
-/// Resolving it yields the state exactly as it stood there, rebuilt from the events up to that point.
+/// Resolving it yields the state exactly as it stood there: the nearest checkpoint before it and the events after
+/// that (CheckpointedReplay), the same as folding every event up to the point.
 /// </summary>
 public sealed record PointInTime(long? Version, DateTimeOffset? AsOf, string? Snapshot)
 {
@@ -61,7 +62,9 @@ public sealed record PointInTime(long? Version, DateTimeOffset? AsOf, string? Sn
             return (null, new RequestErrors().Add("version", $"The assessment is only at version {current.Version}.").ToProblem());
         }
 
-        var state = await session.Events.AggregateStreamAsync<Assessment>(assessmentId, version ?? 0, AsOf, token: cancellation);
+        var state = AsOf is { } moment
+            ? await CheckpointedReplay.StateAsOfAsync(session, assessmentId, moment, cancellation)
+            : await CheckpointedReplay.StateAtAsync(session, assessmentId, version!.Value, cancellation);
         return state is null
             ? (null, Refusals.NotFound($"The assessment did not exist yet at {AsOf:O}."))
             : (state, null);

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The benchmark harness (issue 6): builds Release, starts its own PostgreSQL (fsync on, as in production) and the
+# published app on loopback, runs every scenario from a separate load-generator process
+# (infra/bench/ServiceSharing.Bench) and writes the report.
+#
+#   infra/bench.sh           full run (< 15 min on 2 cores): writes docs/performance.md and docs/performance/
+#   infra/bench.sh --quick   small sizes (< 2 min once built): writes .data/bench-quick/ only, never docs/
+#
+# Environment (optional):
+#   BENCH_OUT       where to write instead (a directory: performance.md + performance/)
+#   BENCH_CONTEXT   one sentence on the conditions, quoted in the report (e.g. "machine shared with other builds")
+#   BENCH_PROFILE=1 load pg_stat_statements and write the top statements next to the report
+#   BENCH_CONFIGURATION=Debug BENCH_NO_BUILD=1   reuse a build made already (infra/test.sh's check of --quick);
+#                   figures worth quoting come from the default Release build
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+source infra/pg.sh
+
+mode=full
+case "${1:-}" in
+  "") ;;
+  --quick) mode=quick ;;
+  *) echo "usage: infra/bench.sh [--quick]" >&2; exit 2 ;;
+esac
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+if [[ $mode == full ]]; then
+  out=${BENCH_OUT:-$root/docs}
+else
+  out=${BENCH_OUT:-$root/.data/bench-quick}   # git-ignored
+fi
+mkdir -p "$out"
+
+work=$(mktemp -d /tmp/servicesharing-bench.XXXXXX)
+app_pid=""
+# shellcheck disable=SC2317  # called by the EXIT trap
+cleanup() {
+  if [[ -n $app_pid ]] && kill -0 "$app_pid" 2>/dev/null; then
+    kill -TERM "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  pg_stop "$work/pg" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A thousand SignalR clients and the app's side of them are two thousand sockets on this machine.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+configuration=${BENCH_CONFIGURATION:-Release}
+if [[ ${BENCH_NO_BUILD:-} != 1 ]]; then
+  echo "bench.sh: building $configuration ($mode mode)"
+  dotnet build ServiceSharing.EventSourced.sln -c "$configuration" -nodeReuse:false -v quiet -clp:ErrorsOnly
+fi
+dotnet publish src/ServiceSharing.Web -c "$configuration" --no-build -o "$work/app" -v quiet >/dev/null
+
+pg_port=$(pg_free_port)
+pg_options=(-c max_connections=200)
+if [[ ${BENCH_PROFILE:-} == 1 ]]; then
+  pg_options+=(-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all)
+fi
+pg_start "$work/pg" "$pg_port" "${pg_options[@]}"
+connection=$(pg_connection_string "$pg_port")
+if [[ ${BENCH_PROFILE:-} == 1 ]]; then
+  _as_pg "$(pg_bin_dir)/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "$PG_DATABASE" -qc "create extension if not exists pg_stat_statements"
+fi
+echo "bench.sh: PostgreSQL on 127.0.0.1:$pg_port (fsync $(_as_pg "$(pg_bin_dir)/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc 'show fsync'))"
+
+admin_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
+app_port=$(pg_free_port)
+base_url=http://127.0.0.1:$app_port
+# exec: $! is the app's own process, whose memory and CPU scenario 5 reads.
+(cd "$work/app" && ConnectionStrings__Marten=$connection ServiceSharing__AdminKey=$admin_key \
+  ASPNETCORE_URLS=$base_url ASPNETCORE_ENVIRONMENT=Production exec dotnet ServiceSharing.Web.dll) >"$work/app.log" 2>&1 &
+app_pid=$!
+deadline=$((SECONDS + 120))
+until curl -fsS -o /dev/null --max-time 2 "$base_url/health" 2>/dev/null; do
+  if ! kill -0 "$app_pid" 2>/dev/null || ((SECONDS >= deadline)); then
+    echo "bench.sh: the app did not become healthy; last lines of its log:" >&2
+    tail -n 40 "$work/app.log" >&2
+    exit 1
+  fi
+  sleep 0.3
+done
+echo "bench.sh: app on $base_url (pid $app_pid)"
+
+pgbench=$(pg_bin_dir)/pgbench
+[[ -x $pgbench ]] || pgbench=$(command -v pgbench)
+bench_rc=0
+dotnet "infra/bench/ServiceSharing.Bench/bin/$configuration/net10.0/ServiceSharing.Bench.dll" \
+  --mode "$mode" --base-url "$base_url" --connection "$connection" --admin-key "$admin_key" \
+  --app-pid "$app_pid" --pgbench "$pgbench" --out "$out" --notes "$root/docs/performance/notes.md" || bench_rc=$?
+
+if [[ ${BENCH_PROFILE:-} == 1 ]]; then
+  _as_pg "$(pg_bin_dir)/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "$PG_DATABASE" -c \
+    "select calls, round(total_exec_time::numeric, 1) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms, rows,
+            left(regexp_replace(query, '\s+', ' ', 'g'), 160) as query
+     from pg_stat_statements order by total_exec_time desc limit 25" >"$out/performance/pg_stat_statements.txt" || true
+fi
+if grep -qE '^(fail|crit):' "$work/app.log"; then
+  echo "bench.sh: the app logged errors during the run:" >&2
+  grep -E -A3 '^(fail|crit):' "$work/app.log" | head -n 40 >&2
+fi
+# The app's log, for reading what it did; kept only where quick runs write, never in docs/.
+[[ $mode == quick ]] && cp "$work/app.log" "$out/performance/app.log"
+echo "bench.sh: report in $out/performance.md"
+exit "$bench_rc"

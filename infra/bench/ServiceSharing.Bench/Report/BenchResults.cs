@@ -1,0 +1,76 @@
+using ServiceSharing.Bench.Measure;
+
+namespace ServiceSharing.Bench.Report;
+
+/// <summary>One line of the table in docs/performance.md. Ratio is Value / Baseline; Met is null when the
+/// scenario has no target for this line.</summary>
+public sealed record FigureRow(
+    string Scenario, string Figure, double Value, string Unit, double? Baseline, string? BaselineWhat, double? Ratio, string Target, bool? Met);
+
+/// <summary>Everything one run measured; written as results.json next to the report.</summary>
+public sealed class BenchResults
+{
+    public required string Mode { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public double DurationSeconds { get; set; }
+    public required MachineReport Machine { get; init; }
+
+    /// <summary>BENCH_CONTEXT of the run: the conditions, in the words of whoever ran it.</summary>
+    public string? Context { get; set; } = Environment.GetEnvironmentVariable("BENCH_CONTEXT") is { Length: > 0 } given ? given : null;
+    public List<FigureRow> Figures { get; init; } = [];
+    public List<string> Failures { get; init; } = [];
+
+    /// <summary>Refused ratings by status and problem: a rater without expectedVersion must never be refused.</summary>
+    public Dictionary<string, int> RatingRefusals { get; set; } = [];
+    public ThroughputResults? Throughput { get; set; }
+    public LatencyResults? Latency { get; set; }
+    public ReplayResults? Replay { get; set; }
+    public RebuildResults? Rebuild { get; set; }
+    public CapacityResults? Capacity { get; set; }
+}
+
+public sealed record LoadRun(double RatingsPerSecond, int Succeeded, int Failed, double Seconds, CpuUse Cpu, LatencySummary RequestLatency);
+
+public sealed record ThroughputResults(
+    int Writers,
+    double FirstRatingAfterStartMs,
+    IReadOnlyList<double> PgBenchTps,
+    IReadOnlyList<LoadRun> OneAssessment,
+    IReadOnlyList<LoadRun> SeparateAssessments)
+{
+    public double PgBenchMedian => Stats.Median(PgBenchTps);
+    public double OneMedian => Stats.Median(OneAssessment.Select(r => r.RatingsPerSecond));
+    public double SeparateMedian => Stats.Median(SeparateAssessments.Select(r => r.RatingsPerSecond));
+}
+
+public sealed record LatencyRun(double TargetRate, double AchievedRate, int Sent, int Succeeded, long Delivered, long ExpectedDeliveries, CpuUse Cpu, LatencySummary Push);
+
+public sealed record LatencyResults(int Reviewers, int Observers, double TargetRate, IReadOnlyList<LatencyRun> Runs)
+{
+    public double P50 => Stats.Median(Runs.Select(r => r.Push.P50));
+    public double P95 => Stats.Median(Runs.Select(r => r.Push.P95));
+    public double P99 => Stats.Median(Runs.Select(r => r.Push.P99));
+}
+
+/// <summary>One kind of read at one history length: the app's median and the raw SQL baseline's median.</summary>
+public sealed record ReplayPoint(int History, string Kind, string Path, double MedianMs, IReadOnlyList<double> Runs, long Bytes,
+    double BaselineMs, long BaselineRows);
+
+public sealed record ReplayResults(IReadOnlyList<ReplayPoint> Points, int DiffDistance);
+
+public sealed record RebuildResults(long Events, IReadOnlyList<string> Projections, IReadOnlyList<double> Seconds, IReadOnlyList<double> BaselineSeconds,
+    bool BoardsUnchanged)
+{
+    public double EventsPerSecond => Events / Stats.Median(Seconds);
+    public double BaselineEventsPerSecond => Events / Stats.Median(BaselineSeconds);
+}
+
+public sealed record CapacityResults(
+    int Clients,
+    int Sessions,
+    double RssBeforeMb,
+    double RssConnectedMb,
+    double RssPeakMb,
+    CpuUse IdleConnectedCpu,
+    double ConnectSeconds,
+    LatencyResults LatencyWhileConnected);

@@ -1,0 +1,71 @@
+namespace ServiceSharing.Bench.Report;
+
+/// <summary>The table of docs/performance.md, taken from the results: each scenario's figures, baselines and targets.</summary>
+public static class Figures
+{
+    public const double ThroughputTargetRatio = 0.25;
+    public const double LiveP99TargetMs = 20;
+    public const double ReplayTargetMs = 50;
+    public const double RebuildTargetRatio = 0.5;
+    public const double CapacityRssTargetMb = 500;
+    public const double CapacityP99TargetMs = 50;
+
+    public static IEnumerable<FigureRow> Of(BenchResults results)
+    {
+        if (results.Throughput is { } t)
+        {
+            var writers = t.Writers;
+            yield return Ratio("1 throughput", $"ratings/s, {writers} reviewers on one assessment", t.OneMedian, "ratings/s", t.PgBenchMedian,
+                $"pgbench single-row INSERT tps, {writers} clients", ThroughputTargetRatio);
+            yield return Ratio("1 throughput", $"ratings/s, {writers} reviewers on separate assessments", t.SeparateMedian, "ratings/s", t.PgBenchMedian,
+                $"pgbench single-row INSERT tps, {writers} clients", ThroughputTargetRatio);
+            yield return new FigureRow("1 throughput", "first rating after start (codegen, JIT, pools cold)", t.FirstRatingAfterStartMs, "ms",
+                null, null, null, "-", null);
+        }
+
+        if (results.Latency is { } l)
+        {
+            var what = $"{l.Reviewers} reviewers at {l.TargetRate:F0}/s, {l.Observers} observers";
+            yield return Plain("2 live latency", $"push p50, {what}", l.P50, "ms");
+            yield return Plain("2 live latency", $"push p95, {what}", l.P95, "ms");
+            yield return Below("2 live latency", $"push p99, {what}", l.P99, "ms", LiveP99TargetMs);
+        }
+
+        if (results.Replay is { } r)
+        {
+            var longest = r.Points.Max(p => p.History);
+            foreach (var point in r.Points)
+            {
+                var isPoint = !point.Kind.StartsWith("diff", StringComparison.Ordinal) && !point.Kind.StartsWith("history", StringComparison.Ordinal);
+                var row = new FigureRow("3 replay", $"{point.Kind}, {point.History:N0} ratings", point.MedianMs, "ms", point.BaselineMs,
+                    $"SQL read of {point.BaselineRows:N0} event rows", point.BaselineMs > 0 ? point.MedianMs / point.BaselineMs : null,
+                    isPoint && point.History == longest ? $"< {ReplayTargetMs} ms" : "-",
+                    isPoint && point.History == longest ? point.MedianMs < ReplayTargetMs : null);
+                yield return row;
+            }
+        }
+
+        if (results.Rebuild is { } b)
+        {
+            yield return Ratio("4 rebuild", $"events/s, all {b.Projections.Count} projections from {b.Events:N0} events", b.EventsPerSecond, "events/s",
+                b.BaselineEventsPerSecond, "sequential read of mt_events, events/s", RebuildTargetRatio);
+        }
+
+        if (results.Capacity is { } c)
+        {
+            yield return Below("5 capacity", $"server RSS, {c.Clients:N0} clients in {c.Sessions} sessions", c.RssConnectedMb, "MB", CapacityRssTargetMb);
+            yield return Below("5 capacity", "server RSS peak during the latency run", c.RssPeakMb, "MB", CapacityRssTargetMb);
+            yield return Plain("5 capacity", "server CPU while they idle (cores)", c.IdleConnectedCpu.App, "cores");
+            yield return Below("5 capacity", $"scenario 2 push p99 with {c.Clients:N0} clients connected", c.LatencyWhileConnected.P99, "ms", CapacityP99TargetMs);
+        }
+    }
+
+    private static FigureRow Ratio(string scenario, string figure, double value, string unit, double baseline, string baselineWhat, double target) =>
+        new(scenario, figure, value, unit, baseline, baselineWhat, value / baseline, $">= {target} x baseline", value / baseline >= target);
+
+    private static FigureRow Below(string scenario, string figure, double value, string unit, double target) =>
+        new(scenario, figure, value, unit, null, null, null, $"< {target} {unit}", value < target);
+
+    private static FigureRow Plain(string scenario, string figure, double value, string unit) =>
+        new(scenario, figure, value, unit, null, null, null, "-", null);
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using ServiceSharing.Bench.App;
+using ServiceSharing.Bench.Baselines;
+using ServiceSharing.Bench.Measure;
+using ServiceSharing.Bench.Report;
+
+namespace ServiceSharing.Bench.Scenarios;
+
+/// <summary>
+/// Scenario 1: ratings per second through HTTP, JWT auth, the stream lock, Marten's append with the inline projection
+/// and the push to a watching screen, with N reviewers rating as fast as answers come back (closed loop), all on one
+/// board and each on a board of their own. Baseline: pgbench single-row INSERTs at the same concurrency, the runs
+/// interleaved so both see the same machine.
+/// </summary>
+public sealed class ThroughputScenario(BenchWorkshop workshop, BenchSizes sizes, PgBench pgbench, ProcessSampler sampler)
+{
+    public async Task<ThroughputResults> RunAsync()
+    {
+        var app = workshop.App;
+        var writers = sizes.ThroughputWriters;
+        var one = await app.CreateAssessmentAsync(workshop.Facilitator, "Bench: one board, many reviewers", 10);
+        var separate = new List<BenchAssessment>();
+        for (var i = 0; i < writers; i++)
+        {
+            separate.Add(await app.CreateAssessmentAsync(workshop.Facilitator, $"Bench: board of reviewer {i + 1}", 10));
+        }
+
+        var reviewers = await workshop.ReviewersAsync(writers, "Throughput");
+        // One screen watches each board, so every rating travels the push path to a real client.
+        var watchers = await workshop.ObserversAsync(writers + 1, "Throughput");
+        var boards = new[] { one }.Concat(separate).ToList();
+        var observers = await BoardObserver.ConnectManyAsync(app.BaseUrl, watchers, i => (boards[i].Id, null));
+
+        var firstStarted = Stopwatch.GetTimestamp();
+        await app.RateAsync(reviewers[0], one, new Random(1));
+        var firstMs = Stopwatch.GetElapsedTime(firstStarted).TotalMilliseconds;
+
+        await pgbench.PrepareAsync();
+        await LoadAsync(reviewers, _ => one, sizes.WarmUp);
+        await LoadAsync(reviewers, i => separate[i], sizes.WarmUp);
+
+        var tps = new List<double>();
+        var oneRuns = new List<LoadRun>();
+        var separateRuns = new List<LoadRun>();
+        for (var run = 0; run < sizes.Repeats; run++)
+        {
+            tps.Add(await pgbench.RunAsync(writers, sizes.ThroughputRun));
+            oneRuns.Add(await LoadAsync(reviewers, _ => one, sizes.ThroughputRun));
+            separateRuns.Add(await LoadAsync(reviewers, i => separate[i], sizes.ThroughputRun));
+            Console.WriteLine($"  run {run + 1}: pgbench {tps[^1]:F0} tps, one board {oneRuns[^1].RatingsPerSecond:F0}/s, separate boards {separateRuns[^1].RatingsPerSecond:F0}/s");
+        }
+
+        foreach (var observer in observers)
+        {
+            await observer.DisposeAsync();
+        }
+
+        return new ThroughputResults(writers, firstMs, tps, oneRuns, separateRuns);
+    }
+
+    /// <summary>Each reviewer rates in a loop until the time or the count runs out; refusals are counted, not retried.</summary>
+    private async Task<LoadRun> LoadAsync(IReadOnlyList<Participant> reviewers, Func<int, BenchAssessment> boardOf, TimeSpan duration)
+    {
+        var latencies = new List<double>[reviewers.Count];
+        var failed = 0;
+        var cpuBefore = sampler.ReadCpu();
+        var started = Stopwatch.GetTimestamp();
+        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(reviewers.Select((reviewer, i) => Task.Run(async () =>
+        {
+            var random = new Random(i * 7919 + 17);
+            var mine = latencies[i] = [];
+            for (var n = 0; n < BenchSizes.MaxRequestsPerWriter && Stopwatch.GetTimestamp() < deadline; n++)
+            {
+                var sent = Stopwatch.GetTimestamp();
+                if (await workshop.App.RateAsync(reviewer, boardOf(i), random) is null)
+                {
+                    Interlocked.Increment(ref failed);
+                    continue;
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            }
+        })));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpu = ProcessSampler.Between(cpuBefore, sampler.ReadCpu());
+        var all = latencies.SelectMany(l => l).ToList();
+        return new LoadRun(all.Count / seconds, all.Count, failed, seconds, cpu, Stats.Summarize(all));
+    }
+}

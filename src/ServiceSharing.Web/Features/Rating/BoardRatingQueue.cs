@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using ServiceSharing.Domain.Assessments;
+using ServiceSharing.Domain.Participants;
+using ServiceSharing.Web.Features.Board;
+using ServiceSharing.Web.Persistence;
+using ServiceSharing.Web.Problems;
+using Wolverine.Http;
+
+namespace ServiceSharing.Web.Features.Rating;
+
+/// <summary>
+/// Group commit for ratings on the board (not in a round). Ratings of one assessment are serialized by its stream
+/// lock, so while one transaction holds it the next ones would only wait; instead they queue here, and one writer
+/// takes the lock once for all of them, checks each in arrival order against the version the stream has reached
+/// (a stale expectedVersion is a 409 for that rating alone, and nothing of it is written), appends each as its own
+/// event stamped with its own actor and correlation id, and commits them together. Every rating still gets its
+/// own version and its own push; raters without expectedVersion still never fail for concurrency.
+/// </summary>
+public sealed class BoardRatingQueue(IDocumentStore store, ILogger<BoardRatingQueue> logger)
+{
+    /// <summary>Enough to drain a workshop's burst in one commit, small enough to keep one transaction short.</summary>
+    public const int MaxBatch = 64;
+
+    private readonly ConcurrentDictionary<Guid, BoardQueue> _boards = new();
+
+    public async Task<IResult> RateAsync(Guid assessmentId, RateFactor command, Actor actor, string correlationId)
+    {
+        var pending = new PendingRating(command, actor, correlationId);
+        var board = _boards.GetOrAdd(assessmentId, id => new BoardQueue(id));
+        board.Enqueue(pending);
+        if (board.TryLead())
+        {
+            // The writer runs on its own: no request waits for more than its own batch.
+            _ = Task.Run(() => WriteWhileQueuedAsync(board));
+        }
+
+        return await pending.Outcome.Task;
+    }
+
+    private async Task WriteWhileQueuedAsync(BoardQueue board)
+    {
+        do
+        {
+            while (board.Take(MaxBatch) is { Count: > 0 } batch)
+            {
+                await WriteAsync(board.AssessmentId, batch);
+            }
+        }
+        while (board.KeepLeadingIfQueued());
+    }
+
+    private async Task WriteAsync(Guid assessmentId, IReadOnlyList<PendingRating> batch)
+    {
+        try
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForExclusiveWriting<Assessment>(assessmentId);
+            if (stream.Aggregate is not { } assessment)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Refuse(Refusals.NotFound("No such assessment."));
+                }
+
+                return;
+            }
+
+            var version = assessment.Version;
+            var accepted = new List<(PendingRating Rating, long Version)>();
+            foreach (var pending in batch)
+            {
+                var problem = AssessmentPreconditions.Check(assessment, version, pending.Command.ExpectedVersion, pending.Command.AreaId);
+                if (!ReferenceEquals(problem, WolverineContinue.NoProblems))
+                {
+                    pending.Refuse(problem);
+                    continue;
+                }
+
+                var (_, onBoard) = RateFactorEndpoint.Decide(pending.Command, pending.Actor, round: null, onBehalfOf: null);
+                // Appended as the object it is, so Marten records its own type (not the interface); then stamped.
+                stream.AppendOne(onBoard!);
+                stream.Events[^1].StampedBy(pending.Actor, pending.CorrelationId);
+                accepted.Add((pending, ++version));
+            }
+
+            if (accepted.Count > 0)
+            {
+                await session.SaveChangesAsync();
+            }
+
+            foreach (var (rating, at) in accepted)
+            {
+                rating.Accept(at);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not write {Count} ratings of assessment {Assessment}.", batch.Count, assessmentId);
+            foreach (var pending in batch)
+            {
+                pending.Fail(e);
+            }
+        }
+    }
+
+    private sealed record PendingRating(RateFactor Command, Actor Actor, string CorrelationId)
+    {
+        public TaskCompletionSource<IResult> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Accept(long version) => Outcome.TrySetResult(Results.Ok(new WriteAccepted(version)));
+
+        public void Refuse(ProblemDetails problem) => Outcome.TrySetResult(Results.Problem(problem));
+
+        public void Fail(Exception e) => Outcome.TrySetException(e);
+    }
+
+    /// <summary>One assessment's waiting ratings, and whether a writer is at work on them.</summary>
+    private sealed class BoardQueue(Guid assessmentId)
+    {
+        private readonly Lock _gate = new();
+        private readonly Queue<PendingRating> _waiting = new();
+        private bool _leading;
+
+        public Guid AssessmentId { get; } = assessmentId;
+
+        public void Enqueue(PendingRating rating)
+        {
+            lock (_gate)
+            {
+                _waiting.Enqueue(rating);
+            }
+        }
+
+        public bool TryLead()
+        {
+            lock (_gate)
+            {
+                if (_leading)
+                {
+                    return false;
+                }
+
+                _leading = true;
+                return true;
+            }
+        }
+
+        public List<PendingRating> Take(int max)
+        {
+            lock (_gate)
+            {
+                var batch = new List<PendingRating>(Math.Min(max, _waiting.Count));
+                while (batch.Count < max && _waiting.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                return batch;
+            }
+        }
+
+        /// <summary>Stops writing unless a rating arrived since the last batch; checked under the lock that Enqueue
+        /// and TryLead take, so no rating is left waiting without a writer.</summary>
+        public bool KeepLeadingIfQueued()
+        {
+            lock (_gate)
+            {
+                _leading = _waiting.Count > 0;
+                return _leading;
+            }
+        }
+    }
+}

@@ -14,11 +14,14 @@ export class LiveBoard {
   /**
    * handlers: onChanges(entries[] from pushes or history, in version order), onSession(name, message),
    * onStatus("connecting" | "connected" | "reconnecting" | "disconnected", detail)
+   * shownVersion: the version of the board the page already shows; changes after it are caught up on the first join.
    */
-  constructor(assessmentId, handlers) {
+  constructor(assessmentId, handlers, shownVersion = null) {
     this.assessmentId = assessmentId;
     this.handlers = handlers;
-    this.version = null;
+    this.version = shownVersion;
+    // Set once the page has told the person the connection was lost, so coming back says "reconnected".
+    this.interrupted = false;
     this.sessionId = null;
     this.stopped = false;
     // One message at a time, in arrival order: a catch-up finishes before the next push is looked at.
@@ -32,7 +35,10 @@ export class LiveBoard {
     for (const name of SESSION_MESSAGES) {
       this.connection.on(name, (message) => this.handlers.onSession?.(name, message));
     }
-    this.connection.onreconnecting(() => this.handlers.onStatus?.("reconnecting"));
+    this.connection.onreconnecting(() => {
+      this.interrupted = true;
+      this.handlers.onStatus?.("reconnecting");
+    });
     this.connection.onreconnected(() => this.enqueue(() => this.rejoinOrRetry()));
     this.connection.onclose(() => {
       if (!this.stopped) this.startLater();
@@ -61,6 +67,7 @@ export class LiveBoard {
       await this.rejoin();
     } catch {
       if (this.stopped || this.connection.state !== signalR.HubConnectionState.Connected) return;
+      this.interrupted = true;
       this.handlers.onStatus?.("reconnecting");
       clearTimeout(this.retryJoin);
       this.retryJoin = setTimeout(() => this.enqueue(() => this.rejoinOrRetry()), 1000);
@@ -68,6 +75,7 @@ export class LiveBoard {
   }
 
   startLater() {
+    this.interrupted = true;
     this.handlers.onStatus?.("disconnected");
     clearTimeout(this.restart);
     this.restart = setTimeout(() => !this.stopped && this.start(), 2000);
@@ -83,8 +91,10 @@ export class LiveBoard {
   async rejoin() {
     const joinedAt = await this.connection.invoke("JoinAssessment", this.assessmentId);
     if (this.sessionId) await this.connection.invoke("JoinSession", this.sessionId);
-    const first = this.version === null;
-    if (first) this.version = joinedAt;
+    // The page read the board before it joined (or before a connection died mid-join): what was committed
+    // in between comes from history, never assumed absent.
+    const first = !this.interrupted;
+    if (this.version === null) this.version = joinedAt;
     else if (joinedAt > this.version) await this.catchUp();
     this.handlers.onStatus?.("connected", { first, version: this.version });
   }

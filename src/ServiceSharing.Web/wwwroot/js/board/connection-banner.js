@@ -10,9 +10,9 @@ export function showConnection(status, detail) {
   if (status === "reconnecting" || status === "disconnected") {
     banner.setAttribute("aria-live", "assertive");
     banner.classList.add("banner-warning");
-    banner.textContent = status === "reconnecting"
-      ? "Connection lost. Reconnecting… Changes made meanwhile will appear when the board is back."
-      : "Disconnected from the live board. Trying again…";
+    // One message for both: whether the client is reconnecting or starting over after the server closed the
+    // connection (a restart), the person's situation and what happens next are the same.
+    banner.textContent = "Connection lost. Reconnecting… Changes made meanwhile will appear when the board is back.";
     banner.hidden = false;
     return;
   }

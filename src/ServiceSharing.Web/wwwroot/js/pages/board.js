@@ -102,7 +102,7 @@ export async function render(main, { assessmentId, query }) {
         reloadSession();
       }
     },
-  });
+  }, state.board.version);
   live.sessionId = state.session?.id ?? null;
 
   async function selectSession(id) {

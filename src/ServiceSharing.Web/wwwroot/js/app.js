@@ -92,6 +92,7 @@ document.querySelector("[data-skip]")?.addEventListener("click", (event) => {
   document.getElementById("main").focus();
 });
 
+/** Also what a page shows when its first read fails (an unknown assessment, a lost sign-in): pages let it throw. */
 function showFatal(error) {
   const main = document.getElementById("main");
   replace(main, h("div", { class: "alert", role: "alert" }, error.message ?? String(error)));

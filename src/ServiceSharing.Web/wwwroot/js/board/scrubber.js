@@ -1,9 +1,16 @@
 // A timeline over an assessment's versions, with its named snapshots as marks. Arrow keys, Home and End move the
 // native range input; the buttons step one change at a time or play forward.
 import { h, formatTime, uid } from "../dom.js";
+import { get } from "../api.js";
 import { sentence } from "../describe.js";
 
 const PLAY_STEP_MS = 800;
+
+/** What a timeline stands on: the board now (its version is the end), the named snapshots, and every change. */
+export async function loadTimeline(base) {
+  const [latest, snapshots, entries] = await Promise.all([get(base), get(`${base}/snapshots`), get(`${base}/history`)]);
+  return { latest, snapshots, entries };
+}
 
 export function scrubber({ max, value, snapshots, entries, onChange }) {
   const id = uid("version");

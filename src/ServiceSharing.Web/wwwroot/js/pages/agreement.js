@@ -4,7 +4,7 @@ import { h, replace, signed, scoreText, title } from "../dom.js";
 import { get } from "../api.js";
 import { setQuery } from "../app.js";
 import { assessmentHead } from "../board/assessment-head.js";
-import { scrubber } from "../board/scrubber.js";
+import { loadTimeline, scrubber } from "../board/scrubber.js";
 
 const number = (value) => (value === null || value === undefined ? "–" : value.toFixed(3).replace(/^(-?)0\./, "$1."));
 
@@ -77,13 +77,7 @@ function sensitivityTable(sensitivity) {
 
 export async function render(main, { assessmentId, query }) {
   const base = `/api/assessments/${assessmentId}`;
-  let latest, snapshots, entries;
-  try {
-    [latest, snapshots, entries] = await Promise.all([get(base), get(`${base}/snapshots`), get(`${base}/history`)]);
-  } catch (error) {
-    replace(main, h("p", { class: "alert", role: "alert" }, error.message));
-    return null;
-  }
+  const { latest, snapshots, entries } = await loadTimeline(base);
 
   const head = h("div");
   const body = h("div", { class: "agreement" });

@@ -55,14 +55,9 @@ export async function render(main, { assessmentId, query }) {
   const state = { board: null, sessions: [], session: null, recent: new Set() };
   replace(main, h("p", { role: "status" }, "Loading the board…"));
 
-  try {
-    [state.board, state.sessions] = await Promise.all([get(base), get(`${base}/sessions`)]);
-    const wanted = query.get("session") ?? state.sessions.find((s) => !s.closed)?.id ?? null;
-    state.session = wanted ? await get(`/api/sessions/${wanted}`) : null;
-  } catch (error) {
-    replace(main, h("p", { class: "alert", role: "alert" }, error.message));
-    return null;
-  }
+  [state.board, state.sessions] = await Promise.all([get(base), get(`${base}/sessions`)]);
+  const wanted = query.get("session") ?? state.sessions.find((s) => !s.closed)?.id ?? null;
+  state.session = wanted ? await get(`/api/sessions/${wanted}`) : null;
 
   const head = h("div");
   const boardSlot = h("section", { class: "board-main", "aria-label": "Board" });

@@ -21,13 +21,7 @@ const shown = (kind, value) => (kind === "plain" ? (value === null || value === 
 
 export async function render(main, { assessmentId, query }) {
   const base = `/api/assessments/${assessmentId}`;
-  let latest, snapshots;
-  try {
-    [latest, snapshots] = await Promise.all([get(base), get(`${base}/snapshots`)]);
-  } catch (error) {
-    replace(main, h("p", { class: "alert", role: "alert" }, error.message));
-    return null;
-  }
+  const [latest, snapshots] = await Promise.all([get(base), get(`${base}/snapshots`)]);
 
   const listId = uid("points");
   const point = (name, label, value) => {

@@ -7,13 +7,7 @@ import { valueText, what } from "../describe.js";
 
 export async function render(main, { assessmentId, query }) {
   const base = `/api/assessments/${assessmentId}`;
-  let board;
-  try {
-    board = await get(base);
-  } catch (error) {
-    replace(main, h("p", { class: "alert", role: "alert" }, error.message));
-    return null;
-  }
+  const board = await get(base);
 
   const areaId = uid("area");
   const factorId = uid("factor");

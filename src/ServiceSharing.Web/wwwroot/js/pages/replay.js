@@ -5,17 +5,11 @@ import { setQuery } from "../app.js";
 import { assessmentHead } from "../board/assessment-head.js";
 import { renderBoard } from "../board/board-table.js";
 import { exportButtons } from "../board/export-buttons.js";
-import { scrubber } from "../board/scrubber.js";
+import { loadTimeline, scrubber } from "../board/scrubber.js";
 
 export async function render(main, { assessmentId, query }) {
   const base = `/api/assessments/${assessmentId}`;
-  let latest, snapshots, entries;
-  try {
-    [latest, snapshots, entries] = await Promise.all([get(base), get(`${base}/snapshots`), get(`${base}/history`)]);
-  } catch (error) {
-    replace(main, h("p", { class: "alert", role: "alert" }, error.message));
-    return null;
-  }
+  const { latest, snapshots, entries } = await loadTimeline(base);
 
   const named = snapshots.find((s) => s.label === query.get("snapshot"));
   let version = named?.version ?? Number(query.get("version") ?? latest.version);

@@ -17,6 +17,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 source infra/pg.sh
+source infra/app.sh
 
 mode=full
 case "${1:-}" in
@@ -77,15 +78,7 @@ base_url=http://127.0.0.1:$app_port
 (cd "$work/app" && ConnectionStrings__Marten=$connection ServiceSharing__AdminKey=$admin_key \
   ASPNETCORE_URLS=$base_url ASPNETCORE_ENVIRONMENT=Production exec dotnet ServiceSharing.Web.dll) >"$work/app.log" 2>&1 &
 app_pid=$!
-deadline=$((SECONDS + 120))
-until curl -fsS -o /dev/null --max-time 2 "$base_url/health" 2>/dev/null; do
-  if ! kill -0 "$app_pid" 2>/dev/null || ((SECONDS >= deadline)); then
-    echo "bench.sh: the app did not become healthy; last lines of its log:" >&2
-    tail -n 40 "$work/app.log" >&2
-    exit 1
-  fi
-  sleep 0.3
-done
+app_wait_healthy "$base_url" "$app_pid" "$work/app.log" 120 bench.sh || exit 1
 echo "bench.sh: app on $base_url (pid $app_pid)"
 
 pgbench=$(pg_bin_dir)/pgbench

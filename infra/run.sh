@@ -13,6 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 source infra/pg.sh
+source infra/app.sh
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 data=$root/.data   # git-ignored
@@ -84,15 +85,7 @@ base_url=$(sed -E 's/;.*//; s#//(0\.0\.0\.0|\*|\+|\[::\])#//127.0.0.1#; s#/$##' 
 app_pid=$!
 
 echo "run.sh: waiting for $base_url/health ..."
-deadline=$((SECONDS + 90))
-until curl -fsS -o /dev/null --max-time 2 "$base_url/health" 2>/dev/null; do
-  if ! kill -0 "$app_pid" 2>/dev/null || ((SECONDS >= deadline)); then
-    echo "run.sh: the app did not become healthy; last lines of $app_log:" >&2
-    tail -n 40 "$app_log" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
+app_wait_healthy "$base_url" "$app_pid" "$app_log" 90 run.sh || exit 1
 
 # A fresh facilitator invite on every start: the link to open the workshop with.
 invite=$(curl -sS --max-time 30 -w '\n%{http_code}' -X POST "$base_url/api/invites" \

@@ -11,12 +11,7 @@ public static class GetAgreementEndpoint
     /// request from the state folded up to that point, so a replayed answer is exactly what the panel saw then.
     /// </summary>
     [WolverineGet("/api/assessments/{id}/agreement")]
-    public static async Task<IResult> Get(
-        Guid id, long? version, DateTimeOffset? asOf, string? snapshot, IQuerySession session, CancellationToken cancellation)
-    {
-        var (state, problem) = await new PointInTime(version, asOf, snapshot).ResolveAsync(session, id, cancellation);
-        return problem is not null
-            ? Results.Problem(problem)
-            : Results.Ok(AgreementView.From(state!));
-    }
+    public static Task<IResult> Get(
+        Guid id, long? version, DateTimeOffset? asOf, string? snapshot, IQuerySession session, CancellationToken cancellation) =>
+        new PointInTime(version, asOf, snapshot).AnswerAsync(session, id, state => Results.Ok(AgreementView.From(state)), cancellation);
 }

@@ -8,12 +8,7 @@ public static class GetSensitivityEndpoint
 {
     /// <summary>What flips each area's suggested verdict, now or at a version, a moment (asOf) or a named snapshot.</summary>
     [WolverineGet("/api/assessments/{id}/sensitivity")]
-    public static async Task<IResult> Get(
-        Guid id, long? version, DateTimeOffset? asOf, string? snapshot, IQuerySession session, CancellationToken cancellation)
-    {
-        var (state, problem) = await new PointInTime(version, asOf, snapshot).ResolveAsync(session, id, cancellation);
-        return problem is not null
-            ? Results.Problem(problem)
-            : Results.Ok(SensitivityView.From(state!));
-    }
+    public static Task<IResult> Get(
+        Guid id, long? version, DateTimeOffset? asOf, string? snapshot, IQuerySession session, CancellationToken cancellation) =>
+        new PointInTime(version, asOf, snapshot).AnswerAsync(session, id, state => Results.Ok(SensitivityView.From(state)), cancellation);
 }

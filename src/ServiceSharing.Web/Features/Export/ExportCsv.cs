@@ -9,18 +9,17 @@ public static class ExportCsvEndpoint
 {
     /// <summary>The board now, or at a version, a moment (asOf) or a snapshot, as RFC 4180 CSV (UTF-8 with a BOM for Excel).</summary>
     [WolverineGet("/api/assessments/{id}/export.csv")]
-    public static async Task<IResult> Get(
+    public static Task<IResult> Get(
         Guid id, long? version, DateTimeOffset? asOf, string? snapshot, IQuerySession session, CancellationToken cancellation)
     {
-        var (export, problem) = await ExportPoint.ResolveAsync(id, new PointInTime(version, asOf, snapshot), session, cancellation);
-        if (problem is not null)
+        var point = new PointInTime(version, asOf, snapshot);
+        return point.AnswerAsync(session, id, state =>
         {
-            return Results.Problem(problem);
-        }
-
-        var csv = Write(BoardTable.From(export!.Board));
-        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(),
-            "text/csv; charset=utf-8", $"{export.FileStem}.csv");
+            var export = ExportPoint.Of(point, state);
+            var csv = Write(BoardTable.From(export.Board));
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(),
+                "text/csv; charset=utf-8", $"{export.FileStem}.csv");
+        }, cancellation);
     }
 
     public static string Write(BoardTable table)

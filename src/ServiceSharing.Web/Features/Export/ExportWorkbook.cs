@@ -14,16 +14,16 @@ public static class ExportWorkbookEndpoint
 
     /// <summary>The same table as the CSV in an Excel workbook: the sheet "Board", and "About" saying which point it shows.</summary>
     [WolverineGet("/api/assessments/{id}/export.xlsx")]
-    public static async Task<IResult> Get(
+    public static Task<IResult> Get(
         Guid id, long? version, DateTimeOffset? asOf, string? snapshot, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var (export, problem) = await ExportPoint.ResolveAsync(id, new PointInTime(version, asOf, snapshot), session, cancellation);
-        if (problem is not null)
-        {
-            return Results.Problem(problem);
-        }
+        var point = new PointInTime(version, asOf, snapshot);
+        return point.AnswerAsync(session, id, state => WriteAsync(ExportPoint.Of(point, state), clock, cancellation), cancellation);
+    }
 
-        var board = export!.Board;
+    private static async Task<IResult> WriteAsync(ExportPoint export, TimeProvider clock, CancellationToken cancellation)
+    {
+        var board = export.Board;
         var about = new List<Dictionary<string, object?>>
         {
             Fact("Assessment", board.Title),

@@ -70,6 +70,17 @@ public sealed record PointInTime(long? Version, DateTimeOffset? AsOf, string? Sn
             : (state, null);
     }
 
+    /// <summary>The answer of a read at this point: the ProblemDetails saying why there is no state, or what
+    /// <paramref name="answer"/> makes of the state. Every point-in-time endpoint answers through this.</summary>
+    public async Task<IResult> AnswerAsync(IQuerySession session, Guid assessmentId, Func<Assessment, Task<IResult>> answer, CancellationToken cancellation)
+    {
+        var (state, problem) = await ResolveAsync(session, assessmentId, cancellation);
+        return problem is not null ? Results.Problem(problem) : await answer(state!);
+    }
+
+    public Task<IResult> AnswerAsync(IQuerySession session, Guid assessmentId, Func<Assessment, IResult> answer, CancellationToken cancellation) =>
+        AnswerAsync(session, assessmentId, state => Task.FromResult(answer(state)), cancellation);
+
     /// <summary>Reads "from"/"to" of a diff: a number is a version, anything else a snapshot label.</summary>
     public static PointInTime Parse(string text) =>
         long.TryParse(text, out var version) ? new PointInTime(version, null, null) : new PointInTime(null, null, text);

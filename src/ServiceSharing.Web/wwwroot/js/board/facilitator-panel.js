@@ -23,6 +23,18 @@ async function attempt(messageEl, work, done) {
   }
 }
 
+/** A control's form: submitting it hands the entered values to onData instead of reloading the page. */
+function controlForm(onData, ...children) {
+  const form = h("form", {
+    class: "stack",
+    onsubmit: async (event) => {
+      event.preventDefault();
+      await onData(new FormData(form));
+    },
+  }, ...children);
+  return form;
+}
+
 function select(name, label, options, value) {
   const id = uid(name);
   return h("div", { class: "field" },
@@ -33,36 +45,31 @@ function select(name, label, options, value) {
 function inviteForm(state) {
   const result = h("div", { class: "invite-result" });
   const msg = message();
-  const form = h("form", {
-    class: "stack",
-    onsubmit: async (event) => {
-      event.preventDefault();
-      const data = new FormData(form);
-      const s = state();
-      const sessionId = s.session && !s.session.closed ? s.session.id : null;
-      const invite = await attempt(msg, () => post("/api/invites", { name: data.get("name"), org: data.get("org"), role: data.get("role"), sessionId }));
-      if (!invite) return;
-      const linkId = uid("join-link");
-      const copied = h("span", { class: "inline-message", role: "status" });
-      replace(result,
-        h("label", { for: linkId }, `Join link for ${data.get("name")}${sessionId ? " (added to this session)" : ""}`),
-        h("div", { class: "copy-row" },
-          h("input", { id: linkId, type: "text", readonly: true, value: invite.joinUrl, dataset: { joinLink: "" }, onfocus: (e) => e.target.select() }),
-          h("button", {
-            type: "button", class: "secondary",
-            onclick: async () => {
-              try {
-                await navigator.clipboard.writeText(invite.joinUrl);
-                replace(copied, "Copied.");
-              } catch {
-                document.getElementById(linkId).select();
-                replace(copied, "Press Ctrl+C to copy the selected link.");
-              }
-            },
-          }, "Copy link"),
-          copied));
-      form.reset();
-    },
+  const form = controlForm(async (data) => {
+    const s = state();
+    const sessionId = s.session && !s.session.closed ? s.session.id : null;
+    const invite = await attempt(msg, () => post("/api/invites", { name: data.get("name"), org: data.get("org"), role: data.get("role"), sessionId }));
+    if (!invite) return;
+    const linkId = uid("join-link");
+    const copied = h("span", { class: "inline-message", role: "status" });
+    replace(result,
+      h("label", { for: linkId }, `Join link for ${data.get("name")}${sessionId ? " (added to this session)" : ""}`),
+      h("div", { class: "copy-row" },
+        h("input", { id: linkId, type: "text", readonly: true, value: invite.joinUrl, dataset: { joinLink: "" }, onfocus: (e) => e.target.select() }),
+        h("button", {
+          type: "button", class: "secondary",
+          onclick: async () => {
+            try {
+              await navigator.clipboard.writeText(invite.joinUrl);
+              replace(copied, "Copied.");
+            } catch {
+              document.getElementById(linkId).select();
+              replace(copied, "Press Ctrl+C to copy the selected link.");
+            }
+          },
+        }, "Copy link"),
+        copied));
+    form.reset();
   },
   textField("name", "Name", { required: true, maxlength: 120 }),
   h("div", { class: "field-row" },
@@ -75,18 +82,13 @@ function inviteForm(state) {
 
 function openSessionForm(assessmentId, onOpened) {
   const msg = message();
-  const form = h("form", {
-    class: "stack",
-    onsubmit: async (event) => {
-      event.preventDefault();
-      const data = new FormData(form);
-      const opened = await attempt(msg, () => post("/api/sessions", {
-        assessmentId,
-        title: data.get("title"),
-        quorum: { city: Number(data.get("quorumCity")), county: Number(data.get("quorumCounty")) },
-      }));
-      if (opened) await onOpened(opened.id);
-    },
+  return controlForm(async (data) => {
+    const opened = await attempt(msg, () => post("/api/sessions", {
+      assessmentId,
+      title: data.get("title"),
+      quorum: { city: Number(data.get("quorumCity")), county: Number(data.get("quorumCounty")) },
+    }));
+    if (opened) await onOpened(opened.id);
   },
   textField("title", "Session title", { value: `Workshop ${new Date().toLocaleDateString("en-US", { dateStyle: "medium" })}`, required: true, maxlength: 200 }),
   h("div", { class: "field-row" },
@@ -94,7 +96,6 @@ function openSessionForm(assessmentId, onOpened) {
     numberField("quorumCounty", "County quorum", 1)),
   msg,
   h("button", { type: "submit", class: "primary", dataset: { focusKey: "open-session" } }, "Open session"));
-  return form;
 }
 
 function numberField(name, label, value) {
@@ -105,14 +106,9 @@ function numberField(name, label, value) {
 function openRoundForm(state) {
   const msg = message();
   const areaSelect = h("select", { name: "areaId", id: uid("round-area") });
-  const form = h("form", {
-    class: "stack",
-    onsubmit: async (event) => {
-      event.preventDefault();
-      const data = new FormData(form);
-      const factors = data.getAll("factors");
-      await attempt(msg, () => post(`/api/sessions/${state().session.id}/rounds`, { areaId: data.get("areaId"), factors, blind: data.get("blind") === "on" }));
-    },
+  const form = controlForm(async (data) => {
+    const factors = data.getAll("factors");
+    await attempt(msg, () => post(`/api/sessions/${state().session.id}/rounds`, { areaId: data.get("areaId"), factors, blind: data.get("blind") === "on" }));
   },
   h("div", { class: "field" }, h("label", { for: areaSelect.id }, "Area"), areaSelect),
   h("fieldset", { class: "checks" }, h("legend", {}, "Factors"),
@@ -129,14 +125,10 @@ function openRoundForm(state) {
 
 function snapshotForm(state) {
   const msg = message();
-  const form = h("form", {
-    class: "stack",
-    onsubmit: async (event) => {
-      event.preventDefault();
-      const label = new FormData(form).get("label");
-      const taken = await attempt(msg, () => post(`/api/assessments/${state().board.id}/snapshots`, { label }), `Snapshot “${label}” taken.`);
-      if (taken) form.reset();
-    },
+  const form = controlForm(async (data) => {
+    const label = data.get("label");
+    const taken = await attempt(msg, () => post(`/api/assessments/${state().board.id}/snapshots`, { label }), `Snapshot “${label}” taken.`);
+    if (taken) form.reset();
   },
   textField("label", "Snapshot label", { hint: "Letters, digits, dots, dashes; e.g. workshop-2", maxlength: 64, required: true }),
   msg,

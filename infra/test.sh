@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project against a throwaway PostgreSQL.
-# The last line of output is always "N passed, N failed" (counted from the TRX
-# reports); the exit code is 0 only for a green run with at least one test.
+# The last line of output is always "N passed, N failed, N skipped" (counted from the TRX
+# reports; skipped and inconclusive tests are counted, never dropped); the exit code is 0 only for a green run with
+# at least one test.
 #
 # Environment (all optional):
 #   ConnectionStrings__Marten   use this database instead of starting a throwaway one
@@ -18,8 +19,8 @@ results=$root/TestResults   # git-ignored; kept after the run for inspection
 
 tmp=""
 summarized=""
-summary() { # passed failed
-  echo "$1 passed, $2 failed"
+summary() { # passed failed skipped
+  echo "$1 passed, $2 failed, ${3:-0} skipped"
   summarized=1
 }
 cleanup() {
@@ -103,13 +104,18 @@ for path in re.findall(r'"([^"]+\.csproj)"', open(solution).read()):
     if re.search(r'Include="xunit\.v3(\.mtp-v\d+)?"', open(path).read(), re.I):
         projects.append(path)
 
-passed = failed = 0
+passed = failed = skipped = 0
 assemblies = set()
 for trx in glob.glob(os.path.join(results, "**", "*.trx"), recursive=True):
     run = ET.parse(trx).getroot()
     c = run.find("t:ResultSummary/t:Counters", ns)
-    passed += int(c.get("passed", 0))
-    failed += sum(int(c.get(k, 0)) for k in ("failed", "error", "timeout", "aborted"))
+    passed_here = int(c.get("passed", 0))
+    failed_here = sum(int(c.get(k, 0)) for k in ("failed", "error", "timeout", "aborted"))
+    passed += passed_here
+    failed += failed_here
+    # Whatever neither passed nor failed (skipped, not executed, inconclusive) is counted, so a test that silently
+    # stopped running shows in the closing line.
+    skipped += max(0, int(c.get("total", 0)) - passed_here - failed_here)
     assemblies |= {u.get("storage") for u in run.iterfind("t:TestDefinitions/t:UnitTest", ns)}
 
 for proj in projects:
@@ -119,13 +125,13 @@ for proj in projects:
         print(f"test.sh: no test results from {os.path.relpath(proj)} (crashed or ran no tests)",
               file=sys.stderr)
         failed += 1
-print(passed, failed)
+print(passed, failed, skipped)
 PY
 ); then
   echo "test.sh: could not read the TRX reports"
-  counts="0 1"
+  counts="0 1 0"
 fi
-read -r passed failed <<<"$counts"
+read -r passed failed skipped <<<"$counts"
 passed=$((passed + bench_passed))
 failed=$((failed + bench_failed))
 
@@ -137,5 +143,5 @@ if [[ $failed -eq 0 && ($test_rc -ne 0 || $passed -eq 0) ]]; then
 fi
 
 echo "test.sh: TRX reports in $results"
-summary "$passed" "$failed"
+summary "$passed" "$failed" "$skipped"
 [[ $failed -eq 0 ]]

@@ -52,10 +52,12 @@ public sealed class ReviewSession
                 break;
             case RoundRevealed e when FindRound(e.RoundId) is { } round:
                 round.Status = RoundStatus.Revealed;
+                round.Revealed = true;
                 UndoStack.Add(new UndoableAction("reveal", e.RoundId, 0));
                 break;
             case RoundRevoteOpened e when FindRound(e.RoundId) is { } round:
                 round.Status = RoundStatus.Voting;
+                round.Revealed = false;
                 round.Vote++;
                 round.Scores.Clear();
                 break;
@@ -63,12 +65,22 @@ public sealed class ReviewSession
                 round.Status = RoundStatus.Closed;
                 UndoStack.Add(new UndoableAction("close", e.RoundId, 0));
                 break;
+            case RoundDiscarded e when FindRound(e.RoundId) is { } round:
+                round.Status = RoundStatus.Discarded;
+                UndoStack.Add(new UndoableAction("discard", e.RoundId, 0));
+                break;
             case RoundRevealUndone e when FindRound(e.RoundId) is { } round:
                 round.Status = RoundStatus.Voting;
+                round.Revealed = false;
                 PopUndo();
                 break;
             case RoundReopened e when FindRound(e.RoundId) is { } round:
-                round.Status = RoundStatus.Revealed;
+                // Back to where the close found it: revealed if it had been, else still in vote.
+                round.Status = round.Revealed ? RoundStatus.Revealed : RoundStatus.Voting;
+                PopUndo();
+                break;
+            case RoundDiscardUndone e when FindRound(e.RoundId) is { } round:
+                round.Status = RoundStatus.Voting;
                 PopUndo();
                 break;
             case SessionVerdictRecorded e:

@@ -6,7 +6,10 @@ public enum RoundStatus
 {
     Voting,
     Revealed,
-    Closed
+    Closed,
+
+    /// <summary>Set aside without a reveal: its scores stay hidden for good and never reach the board.</summary>
+    Discarded
 }
 
 public sealed record RoundScore(Guid ReviewerId, Org Org, Factor Factor, int Score, string? Rationale, Guid? EnteredBy, bool Confirmed);
@@ -22,8 +25,16 @@ public sealed class Round
     public int Vote { get; set; } = 1;
     public List<RoundScore> Scores { get; set; } = [];
 
-    /// <summary>Scores are visible to all once revealed, and at all times in an open (not blind) round.</summary>
-    public bool ScoresVisible => !Blind || Status != RoundStatus.Voting;
+    /// <summary>Whether the current vote's scores were revealed (and not taken back since). Kept apart from the
+    /// status: a closed round is not thereby a revealed one.</summary>
+    public bool Revealed { get; set; }
+
+    /// <summary>Scores are visible to all once revealed, and at all times in an open (not blind) round. Only a reveal
+    /// shows a blind score to anyone but its author: closing, discarding or any later state never does.</summary>
+    public bool ScoresVisible => !Blind || Revealed;
+
+    /// <summary>A blind round whose scores nobody but their authors has seen, still in vote.</summary>
+    public bool AwaitsReveal => Blind && !Revealed && Status == RoundStatus.Voting;
 
     public void Record(RoundScore score)
     {

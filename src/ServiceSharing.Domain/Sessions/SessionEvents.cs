@@ -45,6 +45,12 @@ public sealed record RoundRevoteOpened(Guid RoundId) : ISessionEvent;
 
 public sealed record RoundClosed(Guid RoundId) : ISessionEvent;
 
+/// <summary>A blind round set aside without a reveal: its scores stay hidden from everyone but their authors, for good.</summary>
+public sealed record RoundDiscarded(Guid RoundId) : ISessionEvent;
+
+/// <summary>Compensates a discard: the round is in vote again, its scores still hidden.</summary>
+public sealed record RoundDiscardUndone(Guid RoundId) : ISessionEvent;
+
 /// <summary>Compensates a reveal: the round is hidden again and its scores leave the board.</summary>
 public sealed record RoundRevealUndone(Guid RoundId) : ISessionEvent;
 

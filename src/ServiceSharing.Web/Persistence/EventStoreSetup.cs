@@ -30,7 +30,12 @@ public static class EventStoreSetup
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
 
-        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(provider.GetRequiredService<CommittedEventsListener>()));
+        services.ConfigureMarten((provider, opts) =>
+        {
+            opts.Listeners.Add(provider.GetRequiredService<CommittedEventsListener>());
+            // Set here, Marten's default logger (which writes parameter values) is never installed.
+            opts.Logger(new WithheldParameterSqlLogger(provider.GetRequiredService<ILogger<IDocumentStore>>()));
+        });
         return services;
     }
 

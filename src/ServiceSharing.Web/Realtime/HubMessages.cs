@@ -19,7 +19,7 @@ public sealed record RatingSubmitted(Guid SessionId, Guid RoundId, Guid Particip
 
 public sealed record RoundRevealed(Guid SessionId, Guid RoundId, IReadOnlyList<RatingView> Ratings, long Version, long SessionVersion);
 
-/// <summary>Any other change of a round: closed, sent to a re-vote, reopened, its reveal undone, a proxy entry confirmed.</summary>
+/// <summary>Any other change of a round: sent to a re-vote, reopened, its reveal undone, discarded unrevealed (or that undone), a proxy entry confirmed.</summary>
 public sealed record RoundChanged(Guid SessionId, Guid RoundId, string Change, long Version, long SessionVersion);
 
 public sealed record RoundClosed(Guid SessionId, Guid RoundId, long Version, long SessionVersion);

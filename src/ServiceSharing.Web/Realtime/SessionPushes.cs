@@ -49,6 +49,8 @@ public sealed class SessionPushes(IHubContext<ReviewHub> hub, IDocumentStore sto
             RoundRevoteOpened e => new RoundChanged(sessionId, e.RoundId, "revote", version, sessionVersion),
             RoundReopened e => new RoundChanged(sessionId, e.RoundId, "reopened", version, sessionVersion),
             RoundRevealUndone e => new RoundChanged(sessionId, e.RoundId, "reveal-undone", version, sessionVersion),
+            RoundDiscarded e => new RoundChanged(sessionId, e.RoundId, "discarded", version, sessionVersion),
+            RoundDiscardUndone e => new RoundChanged(sessionId, e.RoundId, "discard-undone", version, sessionVersion),
             ProxyRatingConfirmed e => new RoundChanged(sessionId, e.RoundId, "confirmed", version, sessionVersion),
             DomainSessionClosed => new SessionClosed(sessionId, version, sessionVersion),
             _ => null

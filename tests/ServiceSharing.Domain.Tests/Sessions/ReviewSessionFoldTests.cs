@@ -48,6 +48,43 @@ public sealed class ReviewSessionFoldTests
     }
 
     [Fact]
+    public void closing_or_discarding_a_blind_round_never_makes_its_scores_visible()
+    {
+        var discarded = Session(Quorum.Default, blind: true, Rated(0, Factor.Similarity, 3), new RoundDiscarded(RoundId));
+        var round = discarded.FindRound(RoundId)!;
+        round.Status.ShouldBe(RoundStatus.Discarded);
+        round.ScoresVisible.ShouldBeFalse();
+        discarded.UndoStack.Select(a => a.Kind).ShouldBe(["discard"]);
+
+        discarded.Evolve(new RoundDiscardUndone(RoundId));
+        round.Status.ShouldBe(RoundStatus.Voting);
+        round.ScoresVisible.ShouldBeFalse();
+        discarded.UndoStack.ShouldBeEmpty();
+
+        // A stream written before closes were refused may close an unrevealed blind round: still hidden.
+        var closedUnrevealed = Session(Quorum.Default, blind: true, Rated(0, Factor.Similarity, 3), new RoundClosed(RoundId));
+        closedUnrevealed.FindRound(RoundId)!.ScoresVisible.ShouldBeFalse();
+        closedUnrevealed.Evolve(new RoundReopened(RoundId));
+        closedUnrevealed.FindRound(RoundId)!.Status.ShouldBe(RoundStatus.Voting);
+        closedUnrevealed.FindRound(RoundId)!.ScoresVisible.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void a_revealed_round_stays_visible_when_closed_and_returns_to_revealed_when_the_close_is_undone()
+    {
+        var session = Session(Quorum.Default, blind: true, Rated(0, Factor.Similarity, 3), new RoundRevealed(RoundId), new RoundClosed(RoundId));
+        var round = session.FindRound(RoundId)!;
+        round.ScoresVisible.ShouldBeTrue();
+
+        session.Evolve(new RoundReopened(RoundId));
+        round.Status.ShouldBe(RoundStatus.Revealed);
+        round.ScoresVisible.ShouldBeTrue();
+
+        session.Evolve(new RoundRevealUndone(RoundId));
+        round.ScoresVisible.ShouldBeFalse();
+    }
+
+    [Fact]
     public void a_reviewers_later_score_for_the_same_factor_replaces_the_earlier_one()
     {
         var session = Session(Quorum.Default, blind: false, Rated(0, Factor.Similarity, 1), Rated(0, Factor.Similarity, 4));

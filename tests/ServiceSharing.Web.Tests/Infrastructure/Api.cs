@@ -21,15 +21,20 @@ public static class Api
     public static async Task<JsonNode> PostJsonAsync(this HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.OK) =>
         await (await client.PostAsJsonAsync(url, body)).JsonAsync(expected);
 
-    /// <summary>Asserts an RFC 7807 answer with this status that names the field, and returns it.</summary>
+    /// <summary>Asserts an RFC 9457 answer with this status and, when a field is given, an <c>errors</c> member that
+    /// names it; returns the problem. Every part is required: a missing content type or errors member fails.</summary>
     public static async Task<JsonNode> ProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string? field = null)
     {
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
         var problem = await response.JsonAsync(status);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        mediaType.ShouldBe("application/problem+json", $"the content type of {problem.ToJsonString()}");
+        problem["status"].ShouldNotBeNull($"a status member in {problem.ToJsonString()}");
         problem["status"]!.GetValue<int>().ShouldBe((int)status);
         if (field is not null)
         {
-            problem["errors"]?[field].ShouldNotBeNull($"the problem names '{field}': {problem.ToJsonString()}");
+            var errors = problem["errors"] as JsonObject;
+            errors.ShouldNotBeNull($"the problem has an 'errors' member naming '{field}': {problem.ToJsonString()}");
+            errors[field].ShouldNotBeNull($"the problem names '{field}': {problem.ToJsonString()}");
         }
 
         return problem;

@@ -51,6 +51,12 @@ public sealed class BlindRoundTests(SharedApp shared)
         }
 
         await NoHiddenScoreLeaksAsync(workshop, cityInvite, countyInvite, observerInvite, versionBefore);
+        var hubOf = everyone.ToDictionary(h => h.Invite.ParticipantId);
+        foreach (var (author, secret) in new[] { (cityInvite, "Same payroll vendor"), (countyInvite, "Our unions differ") })
+        {
+            await HiddenScores.AssertSeenOnlyByAuthorAsync(workshop, author,
+                everyone.Where(h => h.Invite.ParticipantId != author.ParticipantId).Select(h => (h.Invite, (HubClient?)h)).ToList(), secret);
+        }
 
         var revealed = (await workshop.Facilitator.PostJsonAsync($"{workshop.SessionUrl}/rounds/{roundId}/reveal", new { })).Version();
         revealed.ShouldBe(versionBefore + 4);
@@ -96,7 +102,8 @@ public sealed class BlindRoundTests(SharedApp shared)
         board.Version().ShouldBe(versionBefore);
         board["areas"]![0]!["ratings"]!["similarity"]!["city"].ShouldBeNull();
         (await workshop.Facilitator.GetJsonAsync($"{assessment.Url}/history?since={versionBefore}")).AsArray().ShouldBeEmpty();
-        (await workshop.Facilitator.GetJsonAsync($"{assessment.Url}/diff?from=1&to={versionBefore}")).ToJsonString().ShouldNotContain("\"ratings.");
+        // From the board's first version to its latest, which the blind ratings would be part of had they reached it.
+        (await workshop.Facilitator.GetJsonAsync($"{assessment.Url}/diff?from=1&to={board.Version()}")).ToJsonString().ShouldNotContain("\"ratings.");
 
         foreach (var (viewer, ownOrg) in new[] { (workshop.FacilitatorInvite, "wpf"), (city, "city"), (county, "county"), (observer, "wpf") })
         {
@@ -131,8 +138,17 @@ public sealed class BlindRoundTests(SharedApp shared)
         await workshop.Facilitator.PostJsonAsync($"{workshop.SessionUrl}/rounds/{roundId}/reveal", new { });
 
         JsonNode RatingAt(JsonNode session) => session["rounds"]![0]!["ratings"]![0]!;
-        RatingAt(await workshop.Facilitator.GetJsonAsync($"{workshop.SessionUrl}?version={beforeReveal}"))["score"].ShouldBeNull();
-        RatingAt(await workshop.Facilitator.GetJsonAsync($"{workshop.SessionUrl}?version={beforeReveal + 1}"))["score"]!.GetValue<int>().ShouldBe(4);
+        var countyInvite = await workshop.AddAsync("Cole County", "county", "reviewer");
+        var observerInvite = await workshop.AddAsync("Olive Observer", "wpf", "observer");
+        foreach (var viewer in new[] { workshop.FacilitatorInvite, countyInvite, observerInvite })
+        {
+            var client = workshop.App.ClientFor(viewer);
+            RatingAt(await client.GetJsonAsync($"{workshop.SessionUrl}?version={beforeReveal}"))["score"].ShouldBeNull(viewer.ParticipantId.ToString());
+            RatingAt(await client.GetJsonAsync($"{workshop.SessionUrl}?version={beforeReveal + 1}"))["score"]!.GetValue<int>().ShouldBe(4);
+        }
+
+        RatingAt(await workshop.App.ClientFor(cityInvite).GetJsonAsync($"{workshop.SessionUrl}?version={beforeReveal}"))["score"]!.GetValue<int>()
+            .ShouldBe(4, "the author sees their own score before the reveal");
         await (await workshop.Facilitator.GetAsync($"{workshop.SessionUrl}?version=999")).ProblemAsync(System.Net.HttpStatusCode.BadRequest, "version");
     }
 

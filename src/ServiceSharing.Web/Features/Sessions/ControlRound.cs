@@ -7,7 +7,7 @@ using Wolverine.Http;
 
 namespace ServiceSharing.Web.Features.Sessions;
 
-/// <summary>The facilitator reveals a blind round, sends it back to a re-vote, or closes it.</summary>
+/// <summary>The facilitator reveals a blind round, sends it back to a re-vote, discards it unrevealed, or closes it.</summary>
 public static class ControlRoundEndpoint
 {
     public static Task<SessionStreams?> LoadAsync(Guid id, IDocumentSession session, CancellationToken cancellation) =>
@@ -15,9 +15,9 @@ public static class ControlRoundEndpoint
 
     public static ProblemDetails Before(Guid roundId, string action, SessionStreams? streams)
     {
-        if (action is not ("reveal" or "close" or "revote"))
+        if (action is not ("reveal" or "close" or "revote" or "discard"))
         {
-            return Refusals.NotFound($"Rounds can be revealed, closed or sent to a re-vote, not '{action}'.");
+            return Refusals.NotFound($"Rounds can be revealed, closed, discarded or sent to a re-vote, not '{action}'.");
         }
 
         if (streams?.State.FindRound(roundId) is null)
@@ -38,6 +38,7 @@ public static class ControlRoundEndpoint
         {
             "reveal" => RoundDecisions.Reveal(round),
             "close" => RoundDecisions.Close(round),
+            "discard" => RoundDecisions.Discard(round),
             _ => RoundDecisions.Revote(round)
         };
 

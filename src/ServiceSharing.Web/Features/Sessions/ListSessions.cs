@@ -48,5 +48,5 @@ public static class ListSessionsEndpoint
         session.Version,
         session.Participants.Count(p => p.Invited),
         session.Participants.Count(p => p.Connected),
-        session.Rounds.LastOrDefault(r => r.Status != RoundStatus.Closed)?.Id);
+        session.Rounds.LastOrDefault(r => r.Status is not (RoundStatus.Closed or RoundStatus.Discarded))?.Id);
 }

@@ -9,7 +9,7 @@ using Wolverine.Http;
 
 namespace ServiceSharing.Web.Features.Sessions;
 
-/// <summary>Takes back the facilitator's last reveal, close or verdict with compensating events.</summary>
+/// <summary>Takes back the facilitator's last reveal, close, discard or verdict with compensating events.</summary>
 public static class UndoLastActionEndpoint
 {
     public static Task<SessionStreams?> LoadAsync(Guid id, IDocumentSession session, CancellationToken cancellation) =>
@@ -30,6 +30,7 @@ public static class UndoLastActionEndpoint
             "reveal" => UndoDecisions.UndoReveal(streams.State.FindRound(last.Target)!,
                 (await session.Events.FetchStreamAsync(assessmentId, token: cancellation)).Select(e => e.Data).OfType<IAssessmentEvent>()),
             "close" => new RoundOutcome([new RoundReopened(last.Target)], []),
+            "discard" => new RoundOutcome([new RoundDiscardUndone(last.Target)], []),
             _ => UndoDecisions.UndoVerdict(last.Target, last.AssessmentVersion,
                 (await session.Events.AggregateStreamAsync<Assessment>(assessmentId, last.AssessmentVersion - 1, token: cancellation))?.FindArea(last.Target))
         };

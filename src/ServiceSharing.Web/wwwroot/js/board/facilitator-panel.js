@@ -167,10 +167,15 @@ export function facilitatorPanel({ state, selectSession }) {
     if (open) {
       roundForm.fillAreas();
       const round = currentRound(session);
+      // A blind round in vote ends by a reveal or a discard, never by a close: closing would not say who may see it.
+      const awaitsReveal = round?.blind && round.status === "voting";
+      const roundAction = (action) => () => act(roundMsg, `/api/sessions/${session.id}/rounds/${round.roundId}/${action}`);
       redraw(roundControls, () => round && h("div", { class: "button-row" },
-        round.blind && round.status === "voting" && h("button", { type: "button", class: "primary", dataset: { focusKey: "reveal", control: "reveal" }, onclick: () => act(roundMsg, `/api/sessions/${session.id}/rounds/${round.roundId}/reveal`) }, "Reveal"),
-        h("button", { type: "button", class: "secondary", dataset: { focusKey: "revote", control: "revote" }, onclick: () => act(roundMsg, `/api/sessions/${session.id}/rounds/${round.roundId}/revote`) }, "Re-vote"),
-        h("button", { type: "button", class: "secondary", dataset: { focusKey: "close-round", control: "close-round" }, onclick: () => act(roundMsg, `/api/sessions/${session.id}/rounds/${round.roundId}/close`) }, "Close round")));
+        awaitsReveal && h("button", { type: "button", class: "primary", dataset: { focusKey: "reveal", control: "reveal" }, onclick: roundAction("reveal") }, "Reveal"),
+        h("button", { type: "button", class: "secondary", dataset: { focusKey: "revote", control: "revote" }, onclick: roundAction("revote") }, "Re-vote"),
+        awaitsReveal
+          ? h("button", { type: "button", class: "danger", dataset: { focusKey: "discard-round", control: "discard-round" }, onclick: roundAction("discard") }, "Discard round")
+          : h("button", { type: "button", class: "secondary", dataset: { focusKey: "close-round", control: "close-round" }, onclick: roundAction("close") }, "Close round")));
     }
     const phase = board.currentPhase;
     redraw(phaseBox, () => phase

@@ -4,7 +4,7 @@ import { h, orgName, scoreText, title } from "../dom.js";
 import { isReviewer } from "../auth.js";
 
 export function currentRound(session) {
-  return session?.rounds.findLast((r) => r.status !== "closed") ?? null;
+  return session?.rounds.findLast((r) => r.status !== "closed" && r.status !== "discarded") ?? null;
 }
 
 function statusWords(round) {

@@ -82,6 +82,42 @@ public sealed class BlindRoundTests(BrowserApp browser)
         TestAssessment.Area(board, "Payroll")["verdict"]!.GetValue<string>().ShouldBe("Yes");
     }
 
+    [Fact]
+    public async Task a_blind_round_in_vote_offers_reveal_or_discard_not_close_and_a_discarded_round_shows_no_score_to_anyone()
+    {
+        await using var facilitator = await browser.JoinAsync("Fran Facilitator", "wpf", "facilitator");
+        var api = browser.App.ClientFor(facilitator.Invite!);
+        var assessment = await TestAssessment.CreateAsync(api, "Payroll");
+        var session = await api.PostJsonAsync("/api/sessions", new { assessmentId = assessment.Id, title = "Discard workshop" }, HttpStatusCode.Created);
+        var sessionId = session["id"]!.GetValue<Guid>();
+        await using var county = await browser.JoinAsync("Cody County", "county", "reviewer", sessionId);
+        await facilitator.OpenBoardAsync(assessment.Id);
+        await county.OpenBoardAsync(assessment.Id);
+        var fran = facilitator.Page;
+        await fran.GetByLabel("Current session").SelectOptionAsync(new SelectOptionValue { Label = "Discard workshop" });
+        await fran.GetByLabel("Area", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Payroll" });
+        await fran.GetByRole(AriaRole.Button, new() { Name = "Open round" }).ClickAsync();
+        await using var city = await browser.JoinAsync("Cathy City", "city", "reviewer", sessionId);
+        await city.OpenBoardAsync(assessment.Id);
+        await Expect(city.Page.Locator(".round-panel")).ToContainTextAsync("Blind vote");
+        await RateInRoundAsync(city.Page, "similarity", 4, "Kept to myself.");
+
+        await Expect(fran.GetByRole(AriaRole.Button, new() { Name = "Reveal" })).ToBeVisibleAsync();
+        await Expect(fran.GetByRole(AriaRole.Button, new() { Name = "Close round" })).ToHaveCountAsync(0);
+        await fran.GetByRole(AriaRole.Button, new() { Name = "Discard round" }).ClickAsync();
+
+        foreach (var person in new[] { facilitator, county })
+        {
+            await Expect(person.Page.Locator(".round-panel")).ToContainTextAsync("No round is open");
+            await Expect(person.Score("Payroll", "similarity", "city")).ToHaveTextAsync("–");
+            (await person.Page.ContentAsync()).ShouldNotContain("Kept to myself.");
+        }
+
+        var asCounty = await browser.App.ClientFor(county.Invite!).GetJsonAsync($"/api/sessions/{sessionId}");
+        asCounty["rounds"]![0]!["status"]!.GetValue<string>().ShouldBe("discarded");
+        asCounty["rounds"]![0]!["ratings"]![0]!["score"].ShouldBeNull();
+    }
+
     private static async Task<string> InviteFromPageAsync(IPage page, string name, string org)
     {
         var invite = page.Locator("section[aria-label=Invite]");

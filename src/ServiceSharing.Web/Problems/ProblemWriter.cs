@@ -35,7 +35,7 @@ public sealed class ProblemWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOp
 
     public static ProblemDetails Shape(ProblemDetails given, HttpContext http)
     {
-        var problem = MalformedJson.IsWolverines(given) ? MalformedJson.ToFieldProblem(given) : given;
+        var problem = WolverineRefusals.Translate(given);
         problem.Status ??= http.Response.StatusCode;
         problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
         problem.Detail ??= DefaultDetail(problem.Status.Value);

@@ -3,7 +3,9 @@ using JasperFx;
 using Scalar.AspNetCore;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Health;
+using ServiceSharing.Web.OpenApi;
 using ServiceSharing.Web.Persistence;
+using ServiceSharing.Web.Problems;
 using ServiceSharing.Web.Realtime;
 using ServiceSharing.Web.Seed;
 using Wolverine;
@@ -28,8 +30,15 @@ public static class ServiceSharingApp
         builder.Services.AddEventStore(builder.Configuration);
         builder.Services.AddParticipantAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);
+        // Registered before AddProblemDetails so it is the writer every problem goes through (Problems/ProblemWriter).
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<MalformedRouteIds>();
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ApiDocument>();
+            o.AddOperationTransformer<OperationConventions>();
+        });
         builder.Services.AddWolverineHttp();
         builder.Services.AddHostedService<StudySeeder>();
         // Enums travel by name on the hub and in the API alike ("Yes", "similarity"), never as numbers.
@@ -59,6 +68,7 @@ public static class ServiceSharingApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<MalformedRouteIds>();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");

@@ -25,8 +25,10 @@ public sealed class RequestErrors
             ? Add(field, $"'{field}' is required and must not be empty.")
             : OptionalText(field, value, max);
 
+    /// <summary>PostgreSQL cannot store the NUL character in text or JSON, so it is refused here rather than at commit.</summary>
     public RequestErrors OptionalText(string field, string? value, int max) =>
-        When(value is not null && value.Length > max, field, $"'{field}' must be at most {max} characters.");
+        When(value is not null && value.Length > max, field, $"'{field}' must be at most {max} characters.")
+            .When(value is not null && value.Contains('\0'), field, $"'{field}' must not contain the NUL character (\\u0000).");
 
     public ProblemDetails ToProblem()
     {

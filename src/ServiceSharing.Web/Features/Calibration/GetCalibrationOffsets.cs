@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Calibrations;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Problems;
@@ -15,6 +16,7 @@ public static class GetCalibrationOffsetsEndpoint
     /// A reviewer gets only their own entry; the facilitator gets everyone's, to lead the discussion.
     /// </summary>
     [WolverineGet("/api/assessments/{id}/calibrations/{roundId}/offsets"), Authorize(Roles = "reviewer,facilitator")]
+    [ProducesResponseType<IReadOnlyList<ReviewerOffsetView>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, Guid roundId, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellation)
     {
         if (await CalibrationQueries.FindAsync(session, id, roundId, cancellation) is not { } round)

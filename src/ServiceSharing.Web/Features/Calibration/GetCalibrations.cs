@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Problems;
@@ -10,7 +11,8 @@ namespace ServiceSharing.Web.Features.Calibration;
 public static class GetCalibrationsEndpoint
 {
     /// <summary>The assessment's calibration rounds, oldest first.</summary>
-    [WolverineGet("/api/assessments/{id}/calibrations")]
+    [WolverineGet("/api/assessments/{id}/calibrations", OperationId = "ListCalibrations")]
+    [ProducesResponseType<IReadOnlyList<CalibrationSummaryView>>(StatusCodes.Status200OK)]
     public static async Task<IResult> List(Guid id, IQuerySession session, CancellationToken cancellation)
     {
         if (await session.LoadAsync<Assessment>(id, cancellation) is null)
@@ -23,7 +25,8 @@ public static class GetCalibrationsEndpoint
     }
 
     /// <summary>One round as the caller may see it: blind before the reveal, the panel's medians after.</summary>
-    [WolverineGet("/api/assessments/{id}/calibrations/{roundId}")]
+    [WolverineGet("/api/assessments/{id}/calibrations/{roundId}", OperationId = "GetCalibration")]
+    [ProducesResponseType<CalibrationView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, Guid roundId, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellation)
     {
         if (await CalibrationQueries.FindAsync(session, id, roundId, cancellation) is not { } round)

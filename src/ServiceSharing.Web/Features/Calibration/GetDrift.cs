@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Domain.Calibrations;
 using ServiceSharing.Domain.Rubric;
@@ -34,6 +35,7 @@ public static class GetDriftEndpoint
     /// revealed round.
     /// </summary>
     [WolverineGet("/api/assessments/{id}/calibrations/drift"), Authorize(Roles = "reviewer,facilitator")]
+    [ProducesResponseType<DriftReportView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellation)
     {
         if (await session.LoadAsync<Assessment>(id, cancellation) is not { } assessment)

@@ -1,5 +1,6 @@
 using System.Text;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Web.Features.Replay;
 using Wolverine.Http;
 
@@ -9,6 +10,7 @@ public static class ExportCsvEndpoint
 {
     /// <summary>The board now, or at a version, a moment (asOf) or a snapshot, as RFC 4180 CSV (UTF-8 with a BOM for Excel).</summary>
     [WolverineGet("/api/assessments/{id}/export.csv")]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv")]
     public static Task<IResult> Get(
         Guid id, long? version, DateTimeOffset? asOf, string? snapshot, IQuerySession session, CancellationToken cancellation)
     {

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using ServiceSharing.Web.Features.Replay;
@@ -14,6 +15,7 @@ public static class ExportWorkbookEndpoint
 
     /// <summary>The same table as the CSV in an Excel workbook: the sheet "Board", and "About" saying which point it shows.</summary>
     [WolverineGet("/api/assessments/{id}/export.xlsx")]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, ContentType)]
     public static Task<IResult> Get(
         Guid id, long? version, DateTimeOffset? asOf, string? snapshot, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Web.Features.Replay;
 using ServiceSharing.Domain.Rubric;
 using ServiceSharing.Web.Problems;
@@ -10,6 +11,7 @@ public static class GetHistoryEndpoint
 {
     /// <summary>The ordered audit trail, optionally of one area or one factor, or only what came after a version.</summary>
     [WolverineGet("/api/assessments/{id}/history")]
+    [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(
         Guid id, Guid? areaId, string? factor, long? since, IQuerySession session, CancellationToken cancellation)
     {

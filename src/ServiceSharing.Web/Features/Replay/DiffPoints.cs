@@ -13,6 +13,7 @@ public static class DiffPointsEndpoint
 {
     /// <summary>Every cell that differs between two points (snapshot labels or versions), with the events between them.</summary>
     [WolverineGet("/api/assessments/{id}/diff")]
+    [ProducesResponseType<IReadOnlyList<CellChange>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, CancellationToken cancellation)
     {
         var invalid = new RequestErrors()

@@ -19,7 +19,7 @@ public static class CloseSessionEndpoint
         : WolverineContinue.NoProblems;
 
     [WolverinePost("/api/sessions/{id}/close"), Authorize(Roles = "facilitator")]
-    public static WriteAccepted Post(SessionStreams streams)
+    public static WriteAccepted Post([NotBody] SessionStreams streams)
     {
         streams.Session.AppendOne(new SessionClosed());
         return new WriteAccepted(streams.AssessmentVersionAfter(0));

@@ -31,7 +31,7 @@ public static class ConfirmProxyRatingEndpoint
     }
 
     [WolverinePost("/api/sessions/{id}/rounds/{roundId}/confirm"), Authorize(Roles = "reviewer")]
-    public static WriteAccepted Post(Guid roundId, SessionStreams streams, ClaimsPrincipal user)
+    public static WriteAccepted Post(Guid roundId, [NotBody] SessionStreams streams, ClaimsPrincipal user)
     {
         streams.Session.AppendOne(new ProxyRatingConfirmed(roundId, user.RequireActor().Id));
         return new WriteAccepted(streams.AssessmentVersionAfter(0));

@@ -31,7 +31,8 @@ public static class ControlRoundEndpoint
     }
 
     [WolverinePost("/api/sessions/{id}/rounds/{roundId}/{action}"), Authorize(Roles = "facilitator")]
-    public static IResult Post(Guid roundId, string action, SessionStreams streams)
+    [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
+    public static IResult Post(Guid roundId, string action, [NotBody] SessionStreams streams)
     {
         var round = streams.State.FindRound(roundId)!;
         var outcome = action switch

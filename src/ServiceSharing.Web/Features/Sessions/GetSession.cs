@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Participants;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Auth;
@@ -12,6 +13,7 @@ public static class GetSessionEndpoint
 {
     /// <summary>The session as the caller may see it, now or (with version) exactly as it stood then.</summary>
     [WolverineGet("/api/sessions/{id}")]
+    [ProducesResponseType<SessionView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, long? version, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
         var current = await session.LoadAsync<ReviewSession>(id, cancellation);

@@ -10,6 +10,8 @@ namespace ServiceSharing.Web.Features.Sessions;
 
 public sealed record InviteToSession(Guid? ParticipantId);
 
+public sealed record SessionInvitation(Guid ParticipantId, Guid SessionId);
+
 /// <summary>Adds an invited participant to a session: reviewers can only join sessions they were added to.</summary>
 public static class InviteToSessionEndpoint
 {
@@ -29,13 +31,14 @@ public static class InviteToSessionEndpoint
             await session.LoadAsync<Participant>(command.ParticipantId!.Value, cancellation));
 
     [WolverinePost("/api/sessions/{id}/participants"), Authorize(Roles = "facilitator")]
-    public static IResult Post(InviteToSession command, Participant participant, SessionStreams streams)
+    [ProducesResponseType<SessionInvitation>(StatusCodes.Status200OK)]
+    public static IResult Post(InviteToSession command, [NotBody] Participant participant, [NotBody] SessionStreams streams)
     {
         if (!streams.State.IsInvited(participant.Id))
         {
             streams.Session.AppendOne(new ParticipantInvitedToSession(participant.Id, participant.Name, participant.Org, participant.Role));
         }
 
-        return Results.Ok(new { participantId = participant.Id, sessionId = streams.State.Id });
+        return Results.Ok(new SessionInvitation(participant.Id, streams.State.Id));
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Auth;
@@ -16,6 +17,7 @@ public static class ListSessionsEndpoint
 {
     /// <summary>The assessment's sessions the caller may open, newest first: reviewers see those they are invited to.</summary>
     [WolverineGet("/api/assessments/{id}/sessions")]
+    [ProducesResponseType<IReadOnlyList<SessionSummary>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
         if (await session.LoadAsync<Assessment>(id, cancellation) is null)

@@ -41,7 +41,7 @@ public static class OpenRoundEndpoint
         : WolverineContinue.NoProblems;
 
     [WolverinePost("/api/sessions/{id}/rounds"), Authorize(Roles = "facilitator")]
-    public static RoundStarted Post(OpenRound command, SessionStreams streams)
+    public static RoundStarted Post(OpenRound command, [NotBody] SessionStreams streams)
     {
         var opened = Decide(Guid.NewGuid(), command);
         streams.Session.AppendOne(opened);

@@ -8,6 +8,8 @@ namespace ServiceSharing.Web.Features.Sessions;
 /// <summary>
 /// The two streams a session command writes, both locked for the transaction. Every writer locks the assessment
 /// before the session, so two writers never wait on each other in a circle.
+/// Endpoints take it as <c>[NotBody]</c>: Wolverine picks the request body from an endpoint's own parameters before
+/// it sees the LoadAsync that provides this, and would otherwise read (and document) it from the request.
 /// </summary>
 public sealed record SessionStreams(IEventStream<Assessment> Assessment, IEventStream<ReviewSession> Session)
 {

@@ -21,7 +21,7 @@ public static class UndoLastActionEndpoint
         : WolverineContinue.NoProblems;
 
     [WolverinePost("/api/sessions/{id}/undo"), Authorize(Roles = "facilitator")]
-    public static async Task<WriteAccepted> Post(SessionStreams streams, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<WriteAccepted> Post([NotBody] SessionStreams streams, IDocumentSession session, CancellationToken cancellation)
     {
         var last = streams.State.UndoStack[^1];
         var assessmentId = streams.State.AssessmentId;

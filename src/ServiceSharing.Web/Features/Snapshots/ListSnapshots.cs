@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten.Events;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
@@ -11,6 +12,7 @@ namespace ServiceSharing.Web.Features.Snapshots;
 public static class ListSnapshotsEndpoint
 {
     [WolverineGet("/api/assessments/{id}/snapshots")]
+    [ProducesResponseType<IReadOnlyList<SnapshotView>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken cancellation)
     {
         if (await session.Events.FetchStreamStateAsync(id, cancellation) is null)

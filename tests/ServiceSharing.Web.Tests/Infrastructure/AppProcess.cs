@@ -57,8 +57,11 @@ public sealed class AppProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
-            _process.HasExited.ShouldBeFalse($"the app exited; its log: {File.ReadAllText(_log)}");
-            DateTime.UtcNow.ShouldBeLessThan(deadline, $"the app did not get ready; its log: {File.ReadAllText(_log)}");
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new ShouldAssertException($"the app did not get ready (exited: {_process.HasExited}); its log: {LogText()}");
+            }
+
             try
             {
                 if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
@@ -98,6 +101,14 @@ public sealed class AppProcess : IAsyncDisposable
         var response = await client.PostAsJsonAsync("/api/invites", new { name, org, role });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<InviteIssued>())!;
+    }
+
+    private string LogText()
+    {
+        lock (_log)
+        {
+            return File.Exists(_log) ? File.ReadAllText(_log) : "";
+        }
     }
 
     private void Log(string? line)

@@ -1,14 +1,18 @@
+using Marten;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Weasel.Postgresql;
 
 namespace ServiceSharing.Web.Outage;
 
 /// <summary>
 /// While PostgreSQL cannot be reached every call that needs it answers 503 with Retry-After, never 500. Nothing of
 /// the request was committed (a commit that broke is rolled back by the server), so a retry with the same
-/// Idempotency-Key is safe.
+/// Idempotency-Key is safe. The pool is cleared too: after PostgreSQL restarts, every idle pooled connection is
+/// dead, and each would otherwise fail one more request once the server is back.
 /// </summary>
-public sealed class DatabaseOutageHandler(IProblemDetailsService problems, ILogger<DatabaseOutageHandler> logger) : IExceptionHandler
+public sealed class DatabaseOutageHandler(IProblemDetailsService problems, IDocumentStore store, ILogger<DatabaseOutageHandler> logger)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -19,6 +23,11 @@ public sealed class DatabaseOutageHandler(IProblemDetailsService problems, ILogg
 
         logger.LogWarning("{Method} {Path} answered 503: the database is unavailable ({Reason}).",
             context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+        if (store.Storage.Database is PostgresqlDatabase database)
+        {
+            database.DataSource.Clear();
+        }
+
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext

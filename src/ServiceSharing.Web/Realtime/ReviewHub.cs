@@ -19,6 +19,9 @@ public sealed class ReviewHub(IDocumentStore store, PresenceTracker presence, Pa
 {
     public const string Path = "/hubs/review";
 
+    /// <summary>Clients only send ids (join an assessment or a session); anything far larger is refused and the connection closed.</summary>
+    public const int MaximumMessageBytes = 4 * 1024;
+
     /// <summary>Revocation closes a participant's open connections, so each is known by who holds it.</summary>
     public override async Task OnConnectedAsync()
     {

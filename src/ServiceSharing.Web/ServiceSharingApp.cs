@@ -9,6 +9,7 @@ using ServiceSharing.Web.Outage;
 using ServiceSharing.Web.Persistence;
 using ServiceSharing.Web.Problems;
 using ServiceSharing.Web.Realtime;
+using ServiceSharing.Web.Security;
 using ServiceSharing.Web.Seed;
 using Wolverine;
 using Wolverine.Http;
@@ -31,6 +32,8 @@ public static class ServiceSharingApp
         builder.Services.Configure<ServiceSharingOptions>(builder.Configuration.GetSection(ServiceSharingOptions.Section));
         builder.Services.AddEventStore(builder.Configuration);
         builder.Services.AddParticipantAuthentication();
+        builder.Services.AddRequestRateLimits();
+        builder.Services.AddSecretRedaction();
         builder.Services.AddSingleton(TimeProvider.System);
         // Registered before AddProblemDetails so it is the writer every problem goes through (Problems/ProblemWriter).
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
@@ -44,7 +47,7 @@ public static class ServiceSharingApp
         builder.Services.AddWolverineHttp();
         builder.Services.AddHostedService<StudySeeder>();
         // Enums travel by name on the hub and in the API alike ("Yes", "similarity"), never as numbers.
-        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = ReviewHub.MaximumMessageBytes).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<CommittedEventsListener>();
         builder.Services.AddSingleton<PresenceTracker>();
@@ -65,12 +68,15 @@ public static class ServiceSharingApp
 
         var app = builder.Build();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication, so writes are counted per participant and only the unauthenticated per address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<MalformedRouteIds>();
         app.UseMiddleware<IdempotencyMiddleware>();

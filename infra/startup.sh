@@ -39,7 +39,7 @@ def call(method, path, body=None, headers=None):
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(base + path, data=data, method=method,
                                      headers={"content-type": "application/json", **(headers or {})})
-    with urllib.request.urlopen(request, timeout=30) as response:
+    with urllib.request.urlopen(request, timeout=300) as response:
         return json.loads(response.read() or b"null")
 
 results = []
@@ -74,7 +74,11 @@ for run in range(runs):
               f"after process start, that rating took {1000 * (rated - before_rating):.1f} ms")
     finally:
         app.terminate()
-        app.wait(timeout=30)
+        try:
+            app.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.wait()
 
 median = lambda i: statistics.median(r[i] for r in results)
 print(f"startup.sh: median of {runs} runs: healthy {1000 * median(0):.0f} ms, first rating answered {1000 * median(1):.0f} ms "

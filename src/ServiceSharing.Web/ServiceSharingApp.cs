@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using JasperFx;
+using JasperFx.CodeGeneration;
 using Scalar.AspNetCore;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Health;
@@ -62,6 +63,10 @@ public static class ServiceSharingApp
         {
             // Tests are the entry assembly under xunit.v3; endpoints and handlers live here.
             opts.ApplicationAssembly = typeof(ServiceSharingApp).Assembly;
+            // Handlers and endpoints load the code infra/codegen.sh generated into Internal/Generated; one it does not
+            // hold yet (an endpoint added since) is compiled at its first request, as before, never a silent 404.
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+            opts.CodeGeneration.SourceCodeWritingEnabled = false;
             opts.UseRuntimeCompilation();
             opts.Policies.AutoApplyTransactions();
         });

@@ -51,10 +51,10 @@ public sealed class AssessmentCheckpointProjection(int interval) : IProjection
 
     /// <summary>PostgreSQL keeps microseconds and Npgsql truncates to them: the checkpoint's time is the event's time
     /// as stored, so "asOf" compares it exactly as it compares the event.</summary>
-    private static DateTimeOffset AsStored(DateTimeOffset timestamp) =>
+    internal static DateTimeOffset AsStored(DateTimeOffset timestamp) =>
         new(timestamp.Ticks - timestamp.Ticks % (TimeSpan.TicksPerMillisecond / 1000), timestamp.Offset);
 
-    private static Assessment Copy(IDocumentOperations operations, Assessment state)
+    internal static Assessment Copy(IDocumentOperations operations, Assessment state)
     {
         var serializer = operations.DocumentStore.Options.Serializer();
         return serializer.FromJson<Assessment>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(serializer.ToJson(state))));

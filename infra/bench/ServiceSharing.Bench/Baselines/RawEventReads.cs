@@ -21,6 +21,20 @@ public sealed class RawEventReads(string connectionString, string schema)
                 command.Parameters.AddWithValue("to", to);
             });
 
+    /// <summary>The rows of one area's events (of one factor, when given) in a version range: what a cell's or an area's
+    /// history is about. No index covers the event's data, so PostgreSQL reads the stream's rows to find them.</summary>
+    public Task<(double Millis, long Rows)> ReadStreamOfAreaAsync(Guid streamId, long from, long to, Guid areaId, string? factor) =>
+        TimeAsync($"select {Columns} from {schema}.mt_events where stream_id = @stream and version between @from and @to " +
+                  "and data ->> 'AreaId' = @area and (@factor::text is null or data ->> 'Factor' = @factor) order by version",
+            command =>
+            {
+                command.Parameters.AddWithValue("stream", streamId);
+                command.Parameters.AddWithValue("from", from);
+                command.Parameters.AddWithValue("to", to);
+                command.Parameters.AddWithValue("area", areaId.ToString());
+                command.Parameters.Add(new NpgsqlParameter("factor", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)factor ?? DBNull.Value });
+            });
+
     /// <summary>Scenario 4's baseline: the whole events table in sequence order, as a rebuild walks it.</summary>
     public Task<(double Millis, long Rows)> ReadAllAsync() =>
         TimeAsync($"select {Columns} from {schema}.mt_events order by seq_id", _ => { });

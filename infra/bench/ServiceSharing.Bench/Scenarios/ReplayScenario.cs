@@ -9,8 +9,9 @@ namespace ServiceSharing.Bench.Scenarios;
 /// <summary>
 /// Scenario 3: the board at its latest, first and middle version (and "asOf" the middle moment) for assessments with
 /// 1,000 / 10,000 / 100,000 rating events; on the longest, the diff between two snapshots DiffDistance events apart
-/// and the history of one cell. All through the HTTP API. Baseline: one plain SQL query reading the events' rows the
-/// answer is about (from the start up to the point; for the diff, the events between the two points).
+/// and the histories of one cell and one area; agreement, sensitivity and export.csv at the middle. All through the HTTP
+/// API. Baseline: one plain SQL query reading the events' rows the answer is about (from the start up to the point; for
+/// the diff, the events between the two points; for a cell's or an area's history, that cell's or area's rows).
 /// </summary>
 public sealed class ReplayScenario(BenchWorkshop workshop, BenchSizes sizes, HistorySeeder seeder, RawEventReads raw)
 {
@@ -49,7 +50,13 @@ public sealed class ReplayScenario(BenchWorkshop workshop, BenchSizes sizes, His
                 var (from, to) = (history.Snapshots[DiffFrom], history.Snapshots[DiffTo]);
                 points.Add(await MeasureAsync(history, $"diff {to - from:N0} events apart", $"{board}/diff?from={DiffFrom}&to={DiffTo}", from + 1, to));
                 points.Add(await MeasureAsync(history, "history of one cell",
-                    $"{board}/history?areaId={history.Areas[0]}&factor=similarity", 1, history.LastVersion));
+                    $"{board}/history?areaId={history.Areas[0]}&factor=similarity", 1, history.LastVersion, history.Areas[0], "Similarity"));
+                points.Add(await MeasureAsync(history, "history of one area",
+                    $"{board}/history?areaId={history.Areas[0]}", 1, history.LastVersion, history.Areas[0]));
+                points.Add(await MeasureAsync(history, "agreement at middle version", $"{board}/agreement?version={middle}", 1, middle));
+                points.Add(await MeasureAsync(history, "sensitivity at middle version", $"{board}/sensitivity?version={middle}", 1, middle));
+                points.Add(await MeasureAsync(history, "export.csv at middle version", $"{board}/export.csv?version={middle}", 1, middle));
+                points.Add(await MeasureAsync(history, "export.csv asOf middle", $"{board}/export.csv?asOf={asOfMiddle}", 1, middle));
             }
         }
 
@@ -61,7 +68,9 @@ public sealed class ReplayScenario(BenchWorkshop workshop, BenchSizes sizes, His
         return new ReplayResults(points, sizes.DiffDistance);
     }
 
-    private async Task<ReplayPoint> MeasureAsync(SeededHistory history, string kind, string path, long fromVersion, long toVersion)
+    /// <param name="areaId">With <paramref name="factor"/>, the baseline reads only that area's (and factor's) rows.</param>
+    private async Task<ReplayPoint> MeasureAsync(SeededHistory history, string kind, string path, long fromVersion, long toVersion,
+        Guid? areaId = null, string? factor = null)
     {
         // Bounded in count and time: a read slow enough to blow the budget is timed fewer times, never skipped.
         var first = Stopwatch.GetTimestamp();
@@ -81,12 +90,15 @@ public sealed class ReplayScenario(BenchWorkshop workshop, BenchSizes sizes, His
             runs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        await raw.ReadStreamAsync(history.Id, fromVersion, toVersion);
+        Task<(double Millis, long Rows)> Baseline() => areaId is { } area
+            ? raw.ReadStreamOfAreaAsync(history.Id, fromVersion, toVersion, area, factor)
+            : raw.ReadStreamAsync(history.Id, fromVersion, toVersion);
+        await Baseline();
         var baseline = new List<double>();
         long rows = 0;
         for (var i = 0; i < sizes.ReplayQueryRepeats; i++)
         {
-            (var millis, rows) = await raw.ReadStreamAsync(history.Id, fromVersion, toVersion);
+            (var millis, rows) = await Baseline();
             baseline.Add(millis);
         }
 

@@ -9,15 +9,22 @@ namespace ServiceSharing.Web.Features.History;
 
 public static class GetHistoryEndpoint
 {
-    /// <summary>The ordered audit trail, optionally of one area or one factor, or only what came after a version.</summary>
+    /// <summary>The ordered audit trail, optionally of one area, one factor or one cell (a diff's field, such as
+    /// "ratings.similarity.city"), or only what came after a version (since) and up to one (until).</summary>
     [WolverineGet("/api/assessments/{id}/history")]
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(
-        Guid id, Guid? areaId, string? factor, long? since, IQuerySession session, CancellationToken cancellation)
+        Guid id, Guid? areaId, string? factor, string? cell, long? since, long? until, IQuerySession session, CancellationToken cancellation)
     {
-        if (factor is not null && !FactorKeys.TryParse(factor, out _))
+        Factor? parsedFactor = FactorKeys.TryParse(factor, out var known) ? known : null;
+        var invalid = new RequestErrors()
+            .When(factor is not null && parsedFactor is null, "factor", $"'factor' must be one of {FactorKeys.AllKeys}.")
+            .When(cell is not null && !HistoryCells.IsBoardField(cell), "cell",
+                "'cell' must name a cell as the diff does: name, verdict, nextSteps, priority or ratings.<factor>.<city|county|wpf|joint>.")
+            .ToProblem();
+        if (invalid.Status is not null)
         {
-            return Results.Problem(new RequestErrors().Add("factor", $"'factor' must be one of {FactorKeys.AllKeys}.").ToProblem());
+            return Results.Problem(invalid);
         }
 
         if (await session.Events.FetchStreamStateAsync(id, cancellation) is not { } stream)
@@ -25,13 +32,20 @@ public static class GetHistoryEndpoint
             return Results.Problem(Refusals.NotFound($"No assessment '{id}'."));
         }
 
-        // A client catching up after a gap asks only for what came after its version: read only that, with the
-        // "before" values starting from the state at that version.
         var after = Math.Clamp(since ?? 0, 0, stream.Version);
+        var filter = new HistoryFilter(areaId, parsedFactor, cell, after, until);
+        if (await HistoryFilter.RecordedAsync(session, id, cancellation))
+        {
+            // The entries are stored in the API's JSON: they go out as they are, in version order, and the cost follows
+            // the entries asked for, not the length of the stream.
+            var stored = await filter.Query(session, id).Select(r => r.Entry).ToListAsync(cancellation);
+            return Results.Content(HistoryJson.Array(stored), "application/json; charset=utf-8");
+        }
+
+        // A trail recorded before the read model existed: folded, reading only what came after "since", with the
+        // "before" values starting from the state at that version.
         var events = await session.Events.FetchStreamAsync(id, fromVersion: after + 1, token: cancellation);
-        var entries = AuditTrail.Build(events, await CheckpointedReplay.StateAtAsync(session, id, after, cancellation))
-            .Where(e => areaId is null || e.AreaId == areaId)
-            .Where(e => factor is null || string.Equals(e.Factor, factor, StringComparison.OrdinalIgnoreCase));
-        return Results.Ok(entries.ToList());
+        var entries = AuditTrail.Build(events, await CheckpointedReplay.StateAtAsync(session, id, after, cancellation));
+        return Results.Ok(entries.Where(filter.Matches).ToList());
     }
 }

@@ -7,12 +7,6 @@ namespace ServiceSharing.Web.Features.Replay;
 public sealed record BoardCell(Guid AreaId, string Area, string Field, object? Value)
 {
     public const string RatingsPrefix = "ratings.";
-
-    /// <summary>The factor and side ("city", "county", "joint") of a ratings cell.</summary>
-    public (string Factor, string Side)? RatingKey => Field.StartsWith(RatingsPrefix, StringComparison.Ordinal)
-        && Field[RatingsPrefix.Length..].Split('.') is [var factor, var side]
-        ? (factor, side)
-        : null;
 }
 
 public static class BoardCells

@@ -2,15 +2,23 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Web.Features.History;
+using ServiceSharing.Web.Projections;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
 
 namespace ServiceSharing.Web.Features.Replay;
 
-public sealed record CellChange(Guid AreaId, string Area, string Field, object? Before, object? After, IReadOnlyList<HistoryEntry> Changes);
+/// <summary>One changed cell. Changes are the latest (at most <see cref="DiffPointsEndpoint.LatestChangesPerCell"/>) of the
+/// ChangeCount events between the points that touched it; History is where all of them are read.</summary>
+public sealed record CellChange(Guid AreaId, string Area, string Field, object? Before, object? After, IReadOnlyList<HistoryEntry> Changes,
+    int ChangeCount, string History);
 
 public static class DiffPointsEndpoint
 {
+    /// <summary>A cell's changes in a diff are cut to its latest ones: a long workshop changes one cell hundreds of
+    /// times, and the diff is read for what changed; the cell's history link has every change.</summary>
+    public const int LatestChangesPerCell = 20;
+
     /// <summary>Every cell that differs between two points (snapshot labels or versions), with the events between them.</summary>
     [WolverineGet("/api/assessments/{id}/diff")]
     [ProducesResponseType<IReadOnlyList<CellChange>>(StatusCodes.Status200OK)]
@@ -38,47 +46,71 @@ public static class DiffPointsEndpoint
         }
 
         var (low, high) = (Math.Min(fromState!.Version, toState!.Version), Math.Max(fromState.Version, toState.Version));
-        // Only the events between the points are read; their "before" values start from the state at the lower one.
+        var changed = ChangedCells(fromState, toState);
+        if (await HistoryFilter.RecordedAsync(session, id, cancellation))
+        {
+            return Results.Ok(await FromRecordsAsync(session, id, changed, low, high, cancellation));
+        }
+
+        // A trail recorded before the history read model existed: only the events between the points are read, their
+        // "before" values starting from the state at the lower one.
         var events = await session.Events.FetchStreamAsync(id, high, fromVersion: low + 1, token: cancellation);
         var between = AuditTrail.Build(events, await CheckpointedReplay.StateAtAsync(session, id, low, cancellation));
-        return Results.Ok(Compare(fromState, toState, between));
+        return Results.Ok(changed.Select(c => Cut(id, c, between.Where(e => Touches(e, c.Cell)).ToList(), low, high)).ToList());
     }
 
-    public static IReadOnlyList<CellChange> Compare(Assessment from, Assessment to, IReadOnlyList<HistoryEntry> between)
+    /// <summary>Every cell that differs between the two states, with its value in each.</summary>
+    public static IReadOnlyList<(BoardCell Cell, object? Before, object? After)> ChangedCells(Assessment from, Assessment to)
     {
         var before = BoardCells.Of(from);
         var after = BoardCells.Of(to);
         return after.Keys.Union(before.Keys)
             .Select(key => (Before: before.GetValueOrDefault(key), After: after.GetValueOrDefault(key)))
             .Where(pair => !Equals(pair.Before?.Value, pair.After?.Value))
-            .Select(pair =>
-            {
-                var cell = (pair.After ?? pair.Before)!;
-                return new CellChange(cell.AreaId, cell.Area, cell.Field, pair.Before?.Value, pair.After?.Value,
-                    between.Where(e => Touches(e, cell)).ToList());
-            })
+            .Select(pair => ((pair.After ?? pair.Before)!, pair.Before?.Value, pair.After?.Value))
             .ToList();
     }
 
-    private static bool Touches(HistoryEntry entry, BoardCell cell)
+    /// <summary>Each changed cell's latest changes and their count, read from the history read model in one round trip.</summary>
+    private static async Task<List<CellChange>> FromRecordsAsync(IQuerySession session, Guid id,
+        IReadOnlyList<(BoardCell Cell, object? Before, object? After)> changed, long low, long high, CancellationToken cancellation)
     {
-        if (entry.AreaId != cell.AreaId)
+        var batch = session.CreateBatchQuery();
+        var reads = changed.Select(c =>
         {
-            return false;
+            var filed = HistoryCells.FiledUnder(c.Cell.Field);
+            var latest = batch.Query<HistoryRecord>()
+                .Stats(out var stats)
+                .Where(r => r.AssessmentId == id && r.AreaId == c.Cell.AreaId && r.Cell == filed && r.Version > low && r.Version <= high)
+                .OrderByDescending(r => r.Version)
+                .Take(LatestChangesPerCell)
+                .ToList();
+            return (Changed: c, Latest: latest, Stats: stats);
+        }).ToList();
+        await batch.Execute(cancellation);
+
+        var changes = new List<CellChange>();
+        foreach (var read in reads)
+        {
+            var latest = (await read.Latest).Reverse().Select(r => HistoryJson.Read(r.Entry)).ToList();
+            var (cell, before, after) = read.Changed;
+            changes.Add(new CellChange(cell.AreaId, cell.Area, cell.Field, before, after, latest,
+                (int)read.Stats.TotalResults, HistoryLink(id, cell, low, high)));
         }
 
-        if (cell.RatingKey is var (factor, side))
-        {
-            return entry.Factor == factor && (side == "joint" ? entry.Field == "joint" : entry.Field == "rating" && entry.Org == side);
-        }
-
-        return cell.Field switch
-        {
-            "verdict" or "nextSteps" => entry.Field == "verdict",
-            "name" => entry.Field == "area",
-            _ => entry.Field == cell.Field
-        };
+        return changes;
     }
+
+    private static CellChange Cut(Guid id, (BoardCell Cell, object? Before, object? After) changed, IReadOnlyList<HistoryEntry> all, long low, long high) =>
+        new(changed.Cell.AreaId, changed.Cell.Area, changed.Cell.Field, changed.Before, changed.After,
+            all.Skip(Math.Max(0, all.Count - LatestChangesPerCell)).ToList(), all.Count, HistoryLink(id, changed.Cell, low, high));
+
+    /// <summary>The history read that lists every change of the cell between the points.</summary>
+    public static string HistoryLink(Guid id, BoardCell cell, long low, long high) =>
+        $"/api/assessments/{id}/history?areaId={cell.AreaId}&cell={Uri.EscapeDataString(cell.Field)}&since={low}&until={high}";
+
+    private static bool Touches(HistoryEntry entry, BoardCell cell) =>
+        entry.AreaId == cell.AreaId && HistoryCells.Of(entry) == HistoryCells.FiledUnder(cell.Field);
 
     /// <summary>The point resolver speaks of "version"/"snapshot"; a diff's caller sent "from" or "to".</summary>
     private static ProblemDetails Renamed(ProblemDetails problem, string field)

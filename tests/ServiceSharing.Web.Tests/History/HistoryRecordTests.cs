@@ -1,0 +1,201 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Marten;
+using ServiceSharing.Web.Features.History;
+using ServiceSharing.Web.Features.Replay;
+using ServiceSharing.Web.Projections;
+using ServiceSharing.Web.Tests.Infrastructure;
+
+namespace ServiceSharing.Web.Tests.History;
+
+/// <summary>
+/// History and diff answer from the history read model (HistoryRecord); these tests hold those answers against the
+/// audit trail folded from the whole stream, which is what both read before, and against a rebuild of the read model.
+/// </summary>
+public sealed class HistoryRecordTests(SharedApp shared)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private TestApp App => shared.App;
+
+    [Fact]
+    public async Task every_history_read_equals_the_trail_folded_from_the_whole_stream_and_filtered()
+    {
+        var (assessment, facilitator) = await BusyAssessmentAsync(App);
+        var (payroll, fleet) = (assessment.Areas["Payroll"], assessment.Areas["Fleet"]);
+        await using var query = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var trail = await FoldedTrailAsync(query, assessment.Id);
+        var last = trail[^1].Version;
+
+        var reads = new (string Query, Func<HistoryEntry, bool> Keep)[]
+        {
+            ("", _ => true),
+            ($"areaId={payroll}", e => e.AreaId == payroll),
+            ($"areaId={fleet}&factor=similarity", e => e.AreaId == fleet && e.Factor == "similarity"),
+            ($"areaId={payroll}&factor=similarity", e => e.AreaId == payroll && e.Factor == "similarity"),
+            ("factor=efficiencies", e => e.Factor == "efficiencies"),
+            ($"areaId={payroll}&cell=ratings.similarity.city", e => e.AreaId == payroll && e.Factor == "similarity" && e.Field == "rating" && e.Org == "city"),
+            ($"areaId={payroll}&cell=ratings.similarity.joint", e => e.AreaId == payroll && e.Factor == "similarity" && e.Field == "joint"),
+            ($"areaId={payroll}&cell=nextSteps", e => e.AreaId == payroll && e.Field == "verdict"),
+            ($"areaId={payroll}&cell=priority", e => e.AreaId == payroll && e.Field == "priority"),
+            ($"areaId={fleet}&cell=name", e => e.AreaId == fleet && e.Field == "area"),
+            ($"since={last - 7}", e => e.Version > last - 7),
+            ($"areaId={payroll}&since=5&until={last - 3}", e => e.AreaId == payroll && e.Version > 5 && e.Version <= last - 3)
+        };
+        foreach (var (filter, keep) in reads)
+        {
+            var answered = await facilitator.GetJsonAsync($"{assessment.Url}/history?{filter}");
+            answered.AsArray().Count.ShouldBeGreaterThan(0, filter);
+            answered.ToJsonString().ShouldBe(Render(trail.Where(keep)), filter);
+        }
+
+        await (await facilitator.GetAsync($"{assessment.Url}/history?cell=ratings.cost.city")).ProblemAsync(HttpStatusCode.BadRequest, "cell");
+    }
+
+    [Fact]
+    public async Task a_diff_cuts_each_cells_changes_to_the_latest_and_says_how_many_there_are_and_where_they_all_are()
+    {
+        var facilitator = await App.SignInAsync("Fran", "wpf", "facilitator");
+        var assessment = await TestAssessment.CreateAsync(facilitator, "Payroll", "Fleet");
+        var (payroll, fleet) = (assessment.Areas["Payroll"], assessment.Areas["Fleet"]);
+        var city = await App.SignInAsync("Cathy", "city", "reviewer");
+        var ratings = $"{assessment.Url}/ratings";
+        await city.PostJsonAsync(ratings, new { areaId = payroll, factor = "similarity", score = 0 });
+        var from = (await facilitator.GetJsonAsync(assessment.Url)).Version();
+        var many = DiffPointsEndpoint.LatestChangesPerCell + 5;
+        for (var i = 1; i <= many; i++)
+        {
+            await city.PostJsonAsync(ratings, new { areaId = payroll, factor = "similarity", score = i % 4 + 1, rationale = $"take {i}" });
+        }
+
+        await city.PostJsonAsync(ratings, new { areaId = fleet, factor = "challenges", score = 2 });
+        var to = (await facilitator.PostJsonAsync(ratings, new { areaId = fleet, factor = "challenges", score = 3 })).Version();
+
+        var diff = (await facilitator.GetJsonAsync($"{assessment.Url}/diff?from={from}&to={to}")).AsArray();
+        diff.Select(c => c!["field"]!.GetValue<string>()).ShouldBe(["ratings.similarity.city", "ratings.challenges.city", "ratings.challenges.joint"], ignoreOrder: true);
+
+        await using var query = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var trail = await FoldedTrailAsync(query, assessment.Id);
+        var busy = diff.Single(c => c!["field"]!.GetValue<string>() == "ratings.similarity.city")!;
+        var allOfIt = trail.Where(e => e.Version > from && e.Version <= to && e.AreaId == payroll && e.Field == "rating" && e.Factor == "similarity").ToList();
+        allOfIt.Count.ShouldBe(many);
+        busy["changeCount"]!.GetValue<int>().ShouldBe(many);
+        busy["changes"]!.ToJsonString().ShouldBe(Render(allOfIt.TakeLast(DiffPointsEndpoint.LatestChangesPerCell)));
+        var link = busy["history"]!.GetValue<string>();
+        link.ShouldBe($"{assessment.Url}/history?areaId={payroll}&cell=ratings.similarity.city&since={from}&until={to}");
+        (await facilitator.GetJsonAsync(link)).ToJsonString().ShouldBe(Render(allOfIt));
+
+        var joint = diff.Single(c => c!["field"]!.GetValue<string>() == "ratings.challenges.joint")!;
+        joint["changeCount"]!.GetValue<int>().ShouldBe(1);
+        joint["changes"]!.AsArray().Single()!["actor"]!["name"]!.GetValue<string>().ShouldBe("Fran");
+    }
+
+    [Fact]
+    public async Task a_blind_score_is_in_no_history_record_until_the_reveal_puts_it_on_the_board()
+    {
+        await using var workshop = await Workshop.OpenAsync(App);
+        var cityInvite = await workshop.AddAsync("Cathy City", "city", "reviewer");
+        var city = workshop.App.ClientFor(cityInvite);
+        var area = workshop.Assessment.Areas["Payroll"];
+        var roundId = await workshop.OpenRoundAsync(blind: true, "similarity");
+        await city.PostJsonAsync($"{workshop.Assessment.Url}/ratings", new { areaId = area, factor = "similarity", score = 4, rationale = "hidden until the reveal", roundId });
+        await workshop.Facilitator.PostJsonAsync($"{workshop.Assessment.Url}/ratings", new { areaId = area, factor = "efficiencies", score = 2 });
+
+        await using (var query = App.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        {
+            (await query.Query<HistoryRecord>().CountAsync(r => r.AssessmentId == workshop.Assessment.Id)).ShouldBeGreaterThan(0);
+            // The round's stream, where the blind score lives, is never filed; nor is the score anywhere in the records.
+            (await query.Query<HistoryRecord>().CountAsync(r => r.AssessmentId == workshop.SessionId)).ShouldBe(0);
+            (await query.Query<HistoryRecord>().Where(r => r.AssessmentId == workshop.Assessment.Id).ToListAsync())
+                .ShouldAllBe(r => !r.Entry.Contains("hidden until the reveal") && !r.Entry.Contains("\"org\":\"city\""));
+        }
+
+        var cellHistory = $"{workshop.Assessment.Url}/history?areaId={area}&factor=similarity";
+        (await workshop.Facilitator.GetJsonAsync(cellHistory)).AsArray().ShouldBeEmpty();
+        (await city.GetJsonAsync($"{workshop.Assessment.Url}/history?areaId={area}&cell=ratings.similarity.city")).AsArray().ShouldBeEmpty();
+
+        await workshop.Facilitator.PostJsonAsync($"{workshop.SessionUrl}/rounds/{roundId}/reveal", new { });
+        var revealed = (await workshop.Facilitator.GetJsonAsync(cellHistory)).AsArray().Single()!;
+        revealed["after"]!.GetValue<int>().ShouldBe(4);
+        revealed["org"]!.GetValue<string>().ShouldBe("city");
+        revealed["rationale"]!.GetValue<string>().ShouldBe("hidden until the reveal");
+    }
+
+    [Fact]
+    public async Task rebuilding_the_read_model_reproduces_every_record_and_until_then_the_folded_trail_answers_alike()
+    {
+        await using var app = await TestApp.StartAsync(seed: false);
+        var (assessment, facilitator) = await BusyAssessmentAsync(app);
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        var reads = new[]
+        {
+            $"{assessment.Url}/history", $"{assessment.Url}/history?areaId={assessment.Areas["Payroll"]}",
+            $"{assessment.Url}/history?areaId={assessment.Areas["Payroll"]}&factor=similarity&since=4", $"{assessment.Url}/diff?from=1&to=before-verdicts",
+            $"{assessment.Url}/diff?from=before-verdicts&to={assessment.Version + 30}"
+        };
+
+        async Task<List<string>> AnswersAsync() => [.. await Task.WhenAll(reads.Select(async r => (await facilitator.GetJsonAsync(r)).ToJsonString()))];
+        async Task<List<string>> RecordsAsync()
+        {
+            await using var query = store.QuerySession();
+            return [.. (await query.Query<HistoryRecord>().ToListAsync()).OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => JsonSerializer.Serialize(r))];
+        }
+
+        var answers = await AnswersAsync();
+        var records = await RecordsAsync();
+        records.Count.ShouldBeGreaterThan(30);
+
+        await using (var session = store.LightweightSession())
+        {
+            session.DeleteWhere<HistoryRecord>(r => r.AssessmentId == assessment.Id);
+            await session.SaveChangesAsync();
+        }
+
+        (await AnswersAsync()).ShouldBe(answers, "folded while the read model does not hold the trail");
+
+        using (var daemon = await store.BuildProjectionDaemonAsync())
+        {
+            await daemon.RebuildProjectionAsync(nameof(HistoryRecordProjection), TimeSpan.FromMinutes(2), CancellationToken.None);
+        }
+
+        var rebuilt = await RecordsAsync();
+        rebuilt.Count.ShouldBe(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            rebuilt[i].ShouldBe(records[i]);
+        }
+        (await AnswersAsync()).ShouldBe(answers, "from the rebuilt read model");
+    }
+
+    /// <summary>Two areas, two reviewers, a joint score, verdicts, a priority, a snapshot and a decision model.</summary>
+    private static async Task<(TestAssessment Assessment, HttpClient Facilitator)> BusyAssessmentAsync(TestApp app)
+    {
+        var facilitator = await app.SignInAsync("Fran", "wpf", "facilitator");
+        var assessment = await TestAssessment.CreateAsync(facilitator, "Payroll", "Fleet");
+        var (payroll, fleet) = (assessment.Areas["Payroll"], assessment.Areas["Fleet"]);
+        var city = await app.SignInAsync("Cathy", "city", "reviewer");
+        var county = await app.SignInAsync("Cole", "county", "reviewer");
+        var ratings = $"{assessment.Url}/ratings";
+        for (var i = 0; i < 12; i++)
+        {
+            await city.PostJsonAsync(ratings, new { areaId = i % 3 == 0 ? fleet : payroll, factor = i % 2 == 0 ? "similarity" : "efficiencies", score = i % 5, rationale = $"city {i}" });
+            await county.PostJsonAsync(ratings, new { areaId = payroll, factor = "similarity", score = (i + 2) % 5 });
+        }
+
+        await facilitator.PostJsonAsync(ratings, new { areaId = payroll, factor = "similarity", score = 3, rationale = "agreed" });
+        await facilitator.PostJsonAsync($"{assessment.Url}/snapshots", new { label = "before-verdicts" }, HttpStatusCode.Created);
+        await facilitator.PostJsonAsync($"{assessment.Url}/verdicts", new { areaId = payroll, verdict = "Yes", nextSteps = "Joint RFP" });
+        await facilitator.PostJsonAsync($"{assessment.Url}/verdicts", new { areaId = payroll, verdict = "Maybe", rationale = "second thoughts" });
+        await facilitator.PostJsonAsync($"{assessment.Url}/priorities", new { areaId = payroll, priority = true, focus = "Central payroll" });
+        await facilitator.PostJsonAsync($"{assessment.Url}/ratings", new { areaId = fleet, factor = "similarity", score = 1 });
+        return (assessment, facilitator);
+    }
+
+    /// <summary>The audit trail as history answered it before the read model: every event of the stream folded.</summary>
+    private static async Task<IReadOnlyList<HistoryEntry>> FoldedTrailAsync(IQuerySession query, Guid assessmentId) =>
+        AuditTrail.Build(await query.Events.FetchStreamAsync(assessmentId));
+
+    private static string Render(IEnumerable<HistoryEntry> entries) => JsonNode.Parse(JsonSerializer.Serialize(entries.ToList(), Json))!.ToJsonString();
+}

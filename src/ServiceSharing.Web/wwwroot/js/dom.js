@@ -3,7 +3,8 @@
 /**
  * h("button", { class: "primary", onclick: fn, "aria-label": "Rate" }, "Rate") -> <button ...>Rate</button>.
  * Attributes: "class", "dataset" (object), "on<event>" (listener), booleans (true sets, false/null omits),
- * "style" (a CSS text, set through el.style), anything else via setAttribute. Children: nodes, strings, numbers, arrays; null/false are skipped.
+ * "style" (a CSS text, set through el.style), anything else via setAttribute.
+ * Children: nodes, strings, numbers, arrays; null/false are skipped.
  */
 export function h(tag, attrs = {}, ...children) {
   const el = tag.includes(":")

@@ -101,7 +101,7 @@ public sealed class RatingLoad
                     await Task.Delay(100);
                     break;
                 case HttpStatusCode.Conflict when text.Contains("still running", StringComparison.Ordinal):
-                    await Task.Delay(50);
+                    await Task.Delay(200);
                     break;
                 default:
                     throw new ShouldAssertException($"'{rationale}' answered {status}: {text}");

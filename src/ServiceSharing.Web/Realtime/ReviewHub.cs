@@ -7,6 +7,8 @@ using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Persistence;
 
+using ServiceSharing.Web.Features.Sessions;
+
 namespace ServiceSharing.Web.Realtime;
 
 /// <summary>
@@ -75,7 +77,12 @@ public sealed class ReviewHub(IDocumentStore store, PresenceTracker presence) : 
     {
         await using var session = store.LightweightSession();
         session.Stamp(actor);
-        var stream = await session.Events.FetchForExclusiveWriting<ReviewSession>(sessionId);
+        // The assessment first, as every writer of its streams does: its audit chain is extended under that lock.
+        if (await SessionStreams.LockAsync(session, sessionId, CancellationToken.None) is not { Session: var stream })
+        {
+            return;
+        }
+
         var connected = stream.Aggregate?.FindParticipant(actor.Id)?.Connected == true;
         if (joined == connected)
         {

@@ -36,7 +36,19 @@ public static class ArchiveFormat
 
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Render(ArchiveManifest manifest) => Write(w =>
+    /// <summary>The manifest ends with the SHA-256 of itself without that field, so a changed byte in what no event
+    /// hash covers (title, time of export) is caught too.</summary>
+    public static string Render(ArchiveManifest manifest)
+    {
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Write(w => WriteManifest(w, manifest)))));
+        return Write(w =>
+        {
+            WriteManifest(w, manifest);
+            w.WriteString("manifestHash", digest);
+        });
+    }
+
+    private static void WriteManifest(Utf8JsonWriter w, ArchiveManifest manifest)
     {
         w.WriteString("kind", "manifest");
         w.WriteString("format", Format);
@@ -63,7 +75,7 @@ public static class ArchiveFormat
         w.WriteNumber("assessmentVersion", manifest.Head.AssessmentVersion);
         w.WriteEndObject();
         w.WriteString("exportedAt", ChainTime.Format(manifest.ExportedAt));
-    });
+    }
 
     public static string Render(ArchiveEvent e) => Write(w =>
     {

@@ -16,6 +16,8 @@ public sealed record ArchiveVerdict(ArchiveManifest? Manifest, IReadOnlyList<Arc
 /// </summary>
 public static class ArchiveVerification
 {
+    private static readonly string[] StreamKinds = ["assessment", "session", "calibration"];
+
     public static ArchiveVerdict Verify(IEnumerable<string> lines)
     {
         ArchiveManifest? manifest = null;
@@ -72,21 +74,29 @@ public static class ArchiveVerification
                 return Bad(lineNumber, $"expected entry {position}, found entry {archived.Position} (a line removed or moved?)");
             }
 
-            if (position == 1 && (archived.Stream != manifest.AssessmentId || archived.StreamKind != "assessment"))
+            var hash = AuditChain.HashOf(archived.Entry, previous);
+            if (!string.Equals(hash, archived.Hash, StringComparison.Ordinal))
             {
-                return Bad(lineNumber, "the first entry is not the assessment's own first event");
+                return Bad(lineNumber, $"entry {position} (event {archived.Id}) does not hash to the hash it carries (altered?)");
+            }
+
+            // The first entry is the assessment's own first event (its stream id is hashed): the manifest must name it.
+            if (position == 1 && archived.Stream != manifest.AssessmentId)
+            {
+                return Bad(1, "the manifest names another assessment than the archive's events");
+            }
+
+            // Stream kinds and versions are not hashed: each must be the one the chain implies.
+            var isAssessment = archived.Stream == manifest.AssessmentId;
+            if (isAssessment != (archived.StreamKind == "assessment") || !StreamKinds.Contains(archived.StreamKind))
+            {
+                return Bad(lineNumber, $"stream {archived.Stream} cannot be of kind '{archived.StreamKind}'");
             }
 
             var stream = versions.TryGetValue(archived.Stream, out var known) ? known : (Kind: archived.StreamKind, Version: 0L);
             if (stream.Kind != archived.StreamKind || archived.Version != stream.Version + 1)
             {
                 return Bad(lineNumber, $"stream {archived.Stream} continues at {stream.Kind} version {stream.Version + 1}, not {archived.StreamKind} version {archived.Version}");
-            }
-
-            var hash = AuditChain.HashOf(archived.Entry, previous);
-            if (!string.Equals(hash, archived.Hash, StringComparison.Ordinal))
-            {
-                return Bad(lineNumber, $"entry {position} (event {archived.Id}) does not hash to the hash it carries (altered?)");
             }
 
             if (!versions.ContainsKey(archived.Stream))

@@ -48,6 +48,7 @@ public static class EventStoreSetup
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Events.TimeProvider = new StoredPrecisionClock(TimeProvider.System);
 
         // Every event of an assessment, its sessions and calibration rounds is hash-chained in the transaction that
         // appends it (Persistence/Chain/ChainSealer.cs).

@@ -5,9 +5,8 @@ using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Domain.Participants;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Auth;
-using ServiceSharing.Web.Persistence;
-
 using ServiceSharing.Web.Features.Sessions;
+using ServiceSharing.Web.Persistence;
 
 namespace ServiceSharing.Web.Realtime;
 

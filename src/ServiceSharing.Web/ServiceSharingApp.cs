@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using JasperFx;
-using Microsoft.Extensions.Configuration.Memory;
 using Scalar.AspNetCore;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Health;
@@ -15,13 +14,6 @@ namespace ServiceSharing.Web;
 /// <summary>Wires the host: Marten, Wolverine, auth, OpenAPI. Tests build the same app on a loopback port.</summary>
 public static class ServiceSharingApp
 {
-    /// <summary>The categories that log applied schema SQL, and the level below which they stay silent.</summary>
-    public static readonly IReadOnlyDictionary<string, string?> QuietSchemaLogging = new Dictionary<string, string?>
-    {
-        ["Logging:LogLevel:Marten.IDocumentStore"] = "Warning",
-        ["Logging:LogLevel:Wolverine.Postgresql.PostgresqlMessageStore"] = "Warning"
-    };
-
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // The application name pins content and static files to this assembly, also when tests are the entry assembly.
@@ -30,9 +22,6 @@ public static class ServiceSharingApp
             Args = args,
             ApplicationName = typeof(ServiceSharingApp).Assembly.GetName().Name
         });
-        // Lowest-precedence defaults: a first start applies ~900 lines of schema SQL, which Marten and Wolverine log at
-        // Information; they stay out of the log unless these categories are turned up (appsettings, environment).
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietSchemaLogging });
         configure?.Invoke(builder);
 
         builder.Services.Configure<ServiceSharingOptions>(builder.Configuration.GetSection(ServiceSharingOptions.Section));

@@ -54,6 +54,7 @@ public static class ServiceSharingApp
         builder.Services.AddSingleton<PresenceTracker>();
         builder.Services.AddSingleton<SessionPushes>();
         builder.Services.AddSingleton<Features.Rating.BoardRatingQueue>();
+        builder.Services.AddSingleton<Features.Archive.ArchiveImport>();
         builder.Services.AddHostedService<PushDispatcher>();
         builder.Services.AddServiceHealthChecks();
         builder.Services.AddExceptionHandler<DatabaseOutageHandler>();

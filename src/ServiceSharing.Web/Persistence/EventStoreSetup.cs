@@ -5,6 +5,7 @@ using Npgsql;
 using ServiceSharing.Domain.Calibrations;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Idempotency;
+using ServiceSharing.Web.Persistence.Chain;
 using ServiceSharing.Web.Projections;
 using ServiceSharing.Web.Realtime;
 using Weasel.Core;
@@ -68,6 +69,14 @@ public static class EventStoreSetup
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Events.TimeProvider = new StoredPrecisionClock(TimeProvider.System);
+
+        // Every event of an assessment, its sessions and calibration rounds is hash-chained in the transaction that
+        // appends it (Persistence/Chain/ChainSealer.cs).
+        opts.Listeners.Add(new ChainSealer());
+        opts.Schema.For<AuditLink>().Duplicate(l => l.AssessmentId).Duplicate(l => l.Position)
+            .UniqueIndex(l => l.AssessmentId, l => l.Position);
+        opts.Schema.For<AuditHead>();
 
         opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
         // Replay starts from the nearest checkpoint instead of the first event (Features/Replay/CheckpointedReplay.cs).

@@ -5,6 +5,7 @@ using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Domain.Participants;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Auth;
+using ServiceSharing.Web.Features.Sessions;
 using ServiceSharing.Web.Persistence;
 
 namespace ServiceSharing.Web.Realtime;
@@ -86,7 +87,12 @@ public sealed class ReviewHub(IDocumentStore store, PresenceTracker presence, Pa
     {
         await using var session = store.LightweightSession();
         session.Stamp(actor);
-        var stream = await session.Events.FetchForExclusiveWriting<ReviewSession>(sessionId);
+        // The assessment first, as every writer of its streams does: its audit chain is extended under that lock.
+        if (await SessionStreams.LockAsync(session, sessionId, CancellationToken.None) is not { Session: var stream })
+        {
+            return;
+        }
+
         var connected = stream.Aggregate?.FindParticipant(actor.Id)?.Connected == true;
         if (joined == connected)
         {

@@ -46,17 +46,21 @@ public static class RecordVerdictEndpoint
     }
 
     [WolverinePost("/api/assessments/{id}/verdicts"), Authorize(Roles = "facilitator")]
-    public static (WriteAccepted, Events) Post(
+    public static async Task<(WriteAccepted, Events)> Post(
         RecordVerdict command,
         [WriteAggregate("id", LoadStyle = ConcurrencyStyle.Exclusive)] Assessment assessment,
-        IDocumentSession session)
+        IDocumentSession session,
+        CancellationToken cancellation)
     {
         var version = assessment.Version + 1;
         if (command.SessionId is { } sessionId)
         {
             // The session remembers the verdict so its undo can take it back; the session row is written after the
-            // assessment's lock is held, in the order every session command takes them.
-            session.Events.Append(sessionId, new SessionVerdictRecorded(command.AreaId!.Value, version));
+            // assessment's lock is held, in the order every session command takes them. Under that lock the session's
+            // version cannot move, and appending at it gives the session's view its true version (a plain quick
+            // append would leave it at 0).
+            var sessionVersion = (await session.Events.FetchStreamStateAsync(sessionId, cancellation))!.Version;
+            session.Events.Append(sessionId, sessionVersion + 1, new SessionVerdictRecorded(command.AreaId!.Value, version));
         }
 
         return (new WriteAccepted(version), [Decide(command, assessment.FindArea(command.AreaId!.Value)!)]);

@@ -10,8 +10,11 @@ import * as historyPage from "./pages/history.js";
 import * as replayPage from "./pages/replay.js";
 import * as comparePage from "./pages/compare.js";
 import * as agreementPage from "./pages/agreement.js";
+import * as phasesPage from "./pages/phases.js";
 
-const ASSESSMENT_PAGES = { "": boardPage, history: historyPage, replay: replayPage, compare: comparePage, agreement: agreementPage };
+const ASSESSMENT_PAGES = {
+  "": boardPage, history: historyPage, replay: replayPage, compare: comparePage, agreement: agreementPage, phases: phasesPage,
+};
 
 let cleanup = null;
 

@@ -11,9 +11,10 @@ import * as replayPage from "./pages/replay.js";
 import * as comparePage from "./pages/compare.js";
 import * as agreementPage from "./pages/agreement.js";
 import * as phasesPage from "./pages/phases.js";
+import * as areasPage from "./pages/areas.js";
 
 const ASSESSMENT_PAGES = {
-  "": boardPage, history: historyPage, replay: replayPage, compare: comparePage, agreement: agreementPage, phases: phasesPage,
+  "": boardPage, history: historyPage, replay: replayPage, compare: comparePage, agreement: agreementPage, phases: phasesPage, areas: areasPage,
 };
 
 let cleanup = null;

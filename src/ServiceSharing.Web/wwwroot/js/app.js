@@ -12,9 +12,11 @@ import * as comparePage from "./pages/compare.js";
 import * as agreementPage from "./pages/agreement.js";
 import * as phasesPage from "./pages/phases.js";
 import * as areasPage from "./pages/areas.js";
+import * as decisionModelPage from "./pages/decision-model.js";
+import * as calibrationPage from "./pages/calibration.js";
 
 const ASSESSMENT_PAGES = {
-  "": boardPage, history: historyPage, replay: replayPage, compare: comparePage, agreement: agreementPage, phases: phasesPage, areas: areasPage,
+  "": boardPage, history: historyPage, replay: replayPage, compare: comparePage, agreement: agreementPage, phases: phasesPage, areas: areasPage, "decision-model": decisionModelPage, calibration: calibrationPage,
 };
 
 let cleanup = null;

@@ -14,9 +14,10 @@ import * as phasesPage from "./pages/phases.js";
 import * as areasPage from "./pages/areas.js";
 import * as decisionModelPage from "./pages/decision-model.js";
 import * as calibrationPage from "./pages/calibration.js";
+import * as projectorPage from "./pages/projector.js";
 
 const ASSESSMENT_PAGES = {
-  "": boardPage, history: historyPage, replay: replayPage, compare: comparePage, agreement: agreementPage, phases: phasesPage, areas: areasPage, "decision-model": decisionModelPage, calibration: calibrationPage,
+  "": boardPage, history: historyPage, replay: replayPage, compare: comparePage, agreement: agreementPage, phases: phasesPage, areas: areasPage, "decision-model": decisionModelPage, calibration: calibrationPage, projector: projectorPage,
 };
 
 let cleanup = null;

@@ -5,6 +5,7 @@ using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Health;
 using ServiceSharing.Web.Persistence;
 using ServiceSharing.Web.Realtime;
+using ServiceSharing.Web.Security;
 using ServiceSharing.Web.Seed;
 using Wolverine;
 using Wolverine.Http;
@@ -27,13 +28,15 @@ public static class ServiceSharingApp
         builder.Services.Configure<ServiceSharingOptions>(builder.Configuration.GetSection(ServiceSharingOptions.Section));
         builder.Services.AddEventStore(builder.Configuration);
         builder.Services.AddParticipantAuthentication();
+        builder.Services.AddRequestRateLimits();
+        builder.Services.AddSecretRedaction();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddWolverineHttp();
         builder.Services.AddHostedService<StudySeeder>();
         // Enums travel by name on the hub and in the API alike ("Yes", "similarity"), never as numbers.
-        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = ReviewHub.MaximumMessageBytes).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<CommittedEventsListener>();
         builder.Services.AddSingleton<PresenceTracker>();
@@ -52,12 +55,15 @@ public static class ServiceSharingApp
 
         var app = builder.Build();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication, so writes are counted per participant and only the unauthenticated per address.
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi();

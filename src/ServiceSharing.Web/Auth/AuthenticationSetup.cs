@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -12,6 +14,11 @@ public static class AuthenticationSetup
     {
         services.AddSingleton<TokenKeys>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<RevocationList>();
+        services.AddSingleton<Realtime.ParticipantConnections>();
+        services.AddSingleton<RevocationListener>();
+        services.AddHostedService<RevocationWatch>();
+        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(provider.GetRequiredService<RevocationListener>()));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TokenKeys>((options, keys) =>
@@ -35,6 +42,18 @@ public static class AuthenticationSetup
                             && context.Request.Query["access_token"] is { Count: > 0 } token)
                         {
                             context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    // A signature and an expiry are not enough: a revoked participant's tokens are refused everywhere.
+                    OnTokenValidated = context =>
+                    {
+                        var revocations = context.HttpContext.RequestServices.GetRequiredService<RevocationList>();
+                        if (Guid.TryParse(context.Principal?.FindFirstValue(ParticipantClaims.Id), out var participantId)
+                            && revocations.IsRevoked(participantId))
+                        {
+                            context.Fail("The participant's access has been revoked.");
                         }
 
                         return Task.CompletedTask;

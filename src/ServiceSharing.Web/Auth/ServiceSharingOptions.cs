@@ -14,7 +14,11 @@ public sealed class ServiceSharingOptions
     /// <summary>Where join links point; the request's own origin when not set.</summary>
     public string? PublicUrl { get; set; }
 
-    public int InviteDays { get; set; } = 30;
+    /// <summary>How long an invite's token signs its participant in (ServiceSharing:InviteDays); the invite shows the end.</summary>
+    public int InviteDays { get; set; } = 14;
+
+    /// <summary>ServiceSharing:RateLimits: per-participant writes, per-address requests without a token, wrong admin keys.</summary>
+    public Security.RateLimitOptions RateLimits { get; set; } = new();
 
     /// <summary>Loads the study from the seed into an empty database at start.</summary>
     public bool SeedStudy { get; set; } = true;

@@ -15,9 +15,19 @@ namespace ServiceSharing.Web.Realtime;
 /// knows where its pushes continue and can catch up from history.
 /// </summary>
 [Authorize]
-public sealed class ReviewHub(IDocumentStore store, PresenceTracker presence) : Hub
+public sealed class ReviewHub(IDocumentStore store, PresenceTracker presence, ParticipantConnections connections) : Hub
 {
     public const string Path = "/hubs/review";
+
+    /// <summary>Clients only send ids (join an assessment or a session); anything far larger is refused and the connection closed.</summary>
+    public const int MaximumMessageBytes = 4 * 1024;
+
+    /// <summary>Revocation closes a participant's open connections, so each is known by who holds it.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        connections.Opened(Context.User!.RequireActor().Id, Context);
+        await base.OnConnectedAsync();
+    }
 
     public async Task<long> JoinAssessment(Guid assessmentId)
     {
@@ -59,6 +69,7 @@ public sealed class ReviewHub(IDocumentStore store, PresenceTracker presence) : 
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Closed(Context.ConnectionId);
         if (presence.Leave(Context.ConnectionId) is { } left && Context.User?.ToActor() is { } actor)
         {
             foreach (var sessionId in left.LeftSessions)

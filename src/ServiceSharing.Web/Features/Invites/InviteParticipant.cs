@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +24,7 @@ public sealed record InviteIssued(Guid ParticipantId, string Token, string JoinU
 /// </summary>
 public static class InviteParticipantEndpoint
 {
-    public const string AdminKeyHeader = "X-Admin-Key";
+    public const string AdminKeyHeader = AdminKey.Header;
 
     public static ProblemDetails Validate(InviteParticipant? command)
     {
@@ -52,22 +50,7 @@ public static class InviteParticipantEndpoint
             return Refusals.NotFound($"No session '{sessionId}'.");
         }
 
-        if (HoldsAdminKey(context, options.Value.AdminKey))
-        {
-            return WolverineContinue.NoProblems;
-        }
-
-        if (context.User.ToActor() is not { } actor)
-        {
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Sign in first.",
-                Detail = $"Send a facilitator's bearer token, or the admin key in '{AdminKeyHeader}'."
-            };
-        }
-
-        return actor.IsFacilitator ? WolverineContinue.NoProblems : Refusals.Forbidden("Only facilitators invite participants.");
+        return AdminKey.FacilitatorOrAdminKey(context, options.Value.AdminKey, "Only facilitators invite participants.");
     }
 
     [WolverinePost("/api/invites"), AllowAnonymous]
@@ -98,9 +81,4 @@ public static class InviteParticipantEndpoint
         OrgsAndRoles.TryParseRole(command.Role, out var role);
         return new ParticipantInvited(participantId, command.Name!.Trim(), org, role, expiresAt);
     }
-
-    private static bool HoldsAdminKey(HttpContext context, string? adminKey) =>
-        adminKey is { Length: > 0 }
-        && context.Request.Headers[AdminKeyHeader] is { Count: 1 } given
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given.ToString()), Encoding.UTF8.GetBytes(adminKey));
 }

@@ -22,11 +22,13 @@ export function plainWords(status, problem) {
       return `Please check what you entered: ${messages.length ? messages.join(" ") : problem?.detail ?? "the request was not valid."}`;
     }
     case 401:
-      return "You are not signed in, or your invite has expired. Open your invite link again.";
+      return "You are not signed in, or your invite has expired or been withdrawn. Open your invite link again, or ask the facilitator for a new one.";
     case 403:
       return `You are not allowed to do that.${detail}`;
     case 404:
       return `That could not be found.${detail}`;
+    case 429:
+      return "Too many requests in a short time; nothing was saved. Wait a moment and try again.";
     case 409:
       // A stale expectedVersion, or a rule of the moment (the round is closed, a snapshot name is taken).
       return /^Expected version/.test(problem?.detail ?? "")

@@ -3,7 +3,7 @@
 /**
  * h("button", { class: "primary", onclick: fn, "aria-label": "Rate" }, "Rate") -> <button ...>Rate</button>.
  * Attributes: "class", "dataset" (object), "on<event>" (listener), booleans (true sets, false/null omits),
- * anything else via setAttribute. Children: nodes, strings, numbers, arrays; null/false are skipped.
+ * "style" (a CSS text, set through el.style), anything else via setAttribute. Children: nodes, strings, numbers, arrays; null/false are skipped.
  */
 export function h(tag, attrs = {}, ...children) {
   const el = tag.includes(":")
@@ -14,6 +14,8 @@ export function h(tag, attrs = {}, ...children) {
     if (name === "dataset") Object.assign(el.dataset, value);
     else if (name.startsWith("on") && typeof value === "function") el.addEventListener(name.slice(2), value);
     else if (name === "value" && "value" in el) el.value = value;
+    // Through the CSSOM: the Content-Security-Policy refuses style attributes, not styles set from script.
+    else if (name === "style") el.style.cssText = String(value);
     else if (name === "checked" || name === "selected") el[name] = Boolean(value);
     else el.setAttribute(name, value === true ? "" : String(value));
   }

@@ -13,7 +13,11 @@ public sealed partial class Assessment
     public long Version { get; set; }
     public string Title { get; set; } = "";
     public AssessmentRubric Rubric { get; set; } = AssessmentRubric.Default;
+    public GovernmentNames Governments { get; set; } = GovernmentNames.Default;
     public List<FunctionalArea> Areas { get; set; } = [];
+
+    /// <summary>Areas taken off the board, kept so the audit trail can still name them.</summary>
+    public List<FunctionalArea> RetiredAreas { get; set; } = [];
     public List<Phase> Phases { get; set; } = [];
     public List<string> SnapshotLabels { get; set; } = [];
 
@@ -43,9 +47,37 @@ public sealed partial class Assessment
         Id = e.AssessmentId;
         Title = e.Title;
         Rubric = e.Rubric;
+        Governments = e.Governments ?? GovernmentNames.Default;
     }
 
     public void Apply(FunctionalAreaAdded e) => Areas.Add(new FunctionalArea { Id = e.AreaId, Name = e.Name });
+
+    public void Apply(FunctionalAreaRenamed e)
+    {
+        if (FindArea(e.AreaId) is { } area)
+        {
+            area.Name = e.Name;
+        }
+    }
+
+    public void Apply(FunctionalAreasReordered e)
+    {
+        // Areas the event does not name (none, when the handler checked it) keep their place at the end.
+        var position = e.AreaIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        Areas = [.. Areas.OrderBy(a => position.GetValueOrDefault(a.Id, int.MaxValue))];
+    }
+
+    public void Apply(FunctionalAreaRetired e)
+    {
+        if (FindArea(e.AreaId) is { } area)
+        {
+            Areas.Remove(area);
+            RetiredAreas.Add(area);
+        }
+    }
+
+    /// <summary>An area on the board or retired from it: for naming it in the audit trail.</summary>
+    public FunctionalArea? FindAnyArea(Guid areaId) => FindArea(areaId) ?? RetiredAreas.FirstOrDefault(a => a.Id == areaId);
 
     public void Apply(FactorRated e) =>
         FindArea(e.AreaId)?.RatingsOf(e.Factor).Record(new ReviewerScore(e.ReviewerId, e.ReviewerOrg, e.Score));
@@ -154,6 +186,9 @@ public sealed partial class Assessment
         {
             case AssessmentCreated e: Apply(e); break;
             case FunctionalAreaAdded e: Apply(e); break;
+            case FunctionalAreaRenamed e: Apply(e); break;
+            case FunctionalAreasReordered e: Apply(e); break;
+            case FunctionalAreaRetired e: Apply(e); break;
             case FactorRated e: Apply(e); break;
             case RatingRetracted e: Apply(e); break;
             case JointRatingRecorded e: Apply(e); break;

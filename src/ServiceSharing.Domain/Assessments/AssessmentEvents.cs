@@ -8,9 +8,20 @@ public interface IAssessmentEvent;
 // The facts of an assessment's life, one stream per assessment. Who did it, when and under which correlation
 // travel as Marten metadata beside each event; the events carry only what happened.
 
-public sealed record AssessmentCreated(Guid AssessmentId, string Title, AssessmentRubric Rubric) : IAssessmentEvent;
+/// <summary>Governments names the two sides as the board shows them ("City of Madison", "Dane County"); absent in
+/// assessments created before they could be named, which show "City" and "County".</summary>
+public sealed record AssessmentCreated(Guid AssessmentId, string Title, AssessmentRubric Rubric, GovernmentNames? Governments = null)
+    : IAssessmentEvent;
 
 public sealed record FunctionalAreaAdded(Guid AreaId, string Name) : IAssessmentEvent;
+
+public sealed record FunctionalAreaRenamed(Guid AreaId, string Name, string? Rationale) : IAssessmentEvent;
+
+/// <summary>The board's areas in a new order: every area on the board, each once, first to last.</summary>
+public sealed record FunctionalAreasReordered(IReadOnlyList<Guid> AreaIds) : IAssessmentEvent;
+
+/// <summary>An area taken off the board. Its events stay in the stream, so history and replay still show it.</summary>
+public sealed record FunctionalAreaRetired(Guid AreaId, string? Rationale) : IAssessmentEvent;
 
 /// <summary>A reviewer's own score for one factor of one area; the latest one per reviewer counts. RoundId names the
 /// session round it was given in, EnteredBy the facilitator who entered it for the reviewer (proxy entry).</summary>

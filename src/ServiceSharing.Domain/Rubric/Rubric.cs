@@ -1,6 +1,13 @@
 namespace ServiceSharing.Domain.Rubric;
 
-public sealed record FactorDefinition(Factor Factor, string Label);
+/// <summary>A factor as an assessment words it; Description says more for the raters (optional).</summary>
+public sealed record FactorDefinition(Factor Factor, string Label, string? Description = null);
+
+/// <summary>How the board names the two governments at the table.</summary>
+public sealed record GovernmentNames(string City, string County)
+{
+    public static GovernmentNames Default { get; } = new("City", "County");
+}
 
 /// <summary>One step of the Harvey-ball scale: 0 is an empty ball, 4 a full one.</summary>
 public sealed record ScaleStep(int Score, string Label);

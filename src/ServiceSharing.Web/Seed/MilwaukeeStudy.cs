@@ -87,6 +87,8 @@ public static class MilwaukeeStudy
             "WPF initiated a deeper analysis of wellness and mowing services.")));
         events.Add((PhaseTwoPaused, new PhasePaused(PhaseTwo,
             "These efforts are temporarily on hold but we hope to re-initiate them later this year.")));
+        // The board as Phase II left it, named like phase-1 so replay, diff and the Phases view can refer to it.
+        events.Add((PhaseTwoPaused, new SnapshotTaken(PhaseTwo)));
         return events;
     }
 

@@ -77,7 +77,7 @@ public sealed class DefaultDataTests(SharedApp shared)
         var observer = await shared.App.SignInAsync("Olive Observer", "wpf", "observer");
         var history = (await observer.GetJsonAsync($"{StudyUrl}/history")).AsArray();
 
-        var snapshot = history.Single(e => e!["type"]!.GetValue<string>() == "SnapshotTaken")!;
+        var snapshot = history.First(e => e!["type"]!.GetValue<string>() == "SnapshotTaken")!;
         var releasedAt = snapshot.Get<DateTimeOffset>("at");
         (releasedAt.Year, releasedAt.Month).ShouldBe((2023, 11));
         history.Single(e => e!["type"]!.GetValue<string>() == "PhasePaused")!.Get<DateTimeOffset>("at").Year.ShouldBe(2024);
@@ -105,5 +105,43 @@ public sealed class DefaultDataTests(SharedApp shared)
         var assessments = (await again.GetJsonAsync("/api/assessments")).AsArray();
         assessments.Count(a => a!["id"]!.GetValue<string>() == MilwaukeeStudy.AssessmentId.ToString()).ShouldBe(1);
         (await again.GetJsonAsync($"{StudyUrl}/history")).AsArray().Count.ShouldBe((int)versionAfterFirstStart);
+    }
+
+    [Fact]
+    public async Task the_phase_2_snapshot_is_the_board_when_phase_2_was_put_on_hold()
+    {
+        var observer = await shared.App.SignInAsync("Olive Observer", "wpf", "observer");
+        var history = (await observer.GetJsonAsync($"{StudyUrl}/history")).AsArray();
+        var paused = history.Single(e => e!["type"]!.GetValue<string>() == "PhasePaused")!;
+
+        var board = await observer.GetJsonAsync($"{StudyUrl}?snapshot=phase-2");
+
+        board.Version().ShouldBe(paused.Version() + 1, "the snapshot follows the pause");
+        board["status"]!.GetValue<string>().ShouldBe("on-hold");
+        board["currentPhase"]!.GetValue<string>().ShouldBe("phase-2");
+        board["areas"]!.AsArray().Where(a => a!["priority"]!.GetValue<bool>()).Select(a => a!["priorityFocus"]!.GetValue<string>())
+            .ShouldBe(["Central Payroll", "Procurement", "Fleet Operations", "Facilities Management", "Wellness", "Mowing"], ignoreOrder: true);
+        var snapshots = (await observer.GetJsonAsync($"{StudyUrl}/snapshots")).AsArray();
+        snapshots.Select(s => s!["label"]!.GetValue<string>()).ShouldBe(["phase-1", "phase-2"]);
+    }
+
+    [Fact]
+    public async Task the_phases_read_dates_each_phase_with_its_status_and_snapshot()
+    {
+        var observer = await shared.App.SignInAsync("Olive Observer", "wpf", "observer");
+
+        var phases = (await observer.GetJsonAsync($"{StudyUrl}/phases")).AsArray();
+
+        phases.Select(p => (p!["phase"]!.GetValue<string>(), p["status"]!.GetValue<string>(), p["snapshot"]!["label"]!.GetValue<string>()))
+            .ShouldBe([("phase-1", "completed", "phase-1"), ("phase-2", "on-hold", "phase-2")]);
+        var first = phases[0]!;
+        (first.Get<DateTimeOffset>("startedAt").Year, first.Get<DateTimeOffset>("startedAt").Month).ShouldBe((2023, 11));
+        first.Get<DateTimeOffset>("endedAt").Month.ShouldBe(11);
+        var second = phases[1]!;
+        second.Get<DateTimeOffset>("startedAt").Year.ShouldBe(2024);
+        second.Get<DateTimeOffset>("endedAt").ShouldBe(second["steps"]!.AsArray().Last()!.Get<DateTimeOffset>("at"));
+        second["steps"]!.AsArray().Select(s => s!["status"]!.GetValue<string>()).ShouldBe(["active", "on-hold"]);
+
+        await (await observer.GetAsync($"/api/assessments/{Guid.NewGuid()}/phases")).ProblemAsync(System.Net.HttpStatusCode.NotFound);
     }
 }

@@ -5,7 +5,9 @@ using ServiceSharing.Web.Features.Decisions;
 
 namespace ServiceSharing.Web.Features.Board;
 
-public sealed record FactorView(string Key, string Label);
+public sealed record FactorView(string Key, string Label, string? Description);
+
+public sealed record GovernmentsView(string City, string County);
 
 public sealed record ScaleStepView(int Score, string Label);
 
@@ -35,7 +37,8 @@ public sealed record BoardView(
     IReadOnlyList<FactorView> Factors,
     IReadOnlyList<ScaleStepView> Scale,
     IReadOnlyList<AreaView> Areas,
-    DecisionModelView DecisionModel)
+    DecisionModelView DecisionModel,
+    GovernmentsView Governments)
 {
     public static BoardView From(Assessment assessment)
     {
@@ -47,10 +50,11 @@ public sealed record BoardView(
             assessment.CurrentPhase?.Key,
             assessment.CurrentPhase?.Name,
             assessment.Version,
-            assessment.Rubric.Factors.Select(f => new FactorView(f.Factor.Key(), f.Label)).ToList(),
+            assessment.Rubric.Factors.Select(f => new FactorView(f.Factor.Key(), f.Label, f.Description)).ToList(),
             assessment.Rubric.Scale.Select(s => new ScaleStepView(s.Score, s.Label)).ToList(),
             assessment.Areas.Select(area => ToView(area, assessment.Rubric, model)).ToList(),
-            DecisionModelView.From(model));
+            DecisionModelView.From(model),
+            new GovernmentsView(assessment.Governments.City, assessment.Governments.County));
     }
 
     public static string StatusKey(AssessmentStatus status) => status switch

@@ -38,9 +38,11 @@ public sealed record AreaSensitivityView(
 /// <summary>For every area: its suggestion under the model in force and what single change would flip it.</summary>
 public sealed record SensitivityView(Guid AssessmentId, long Version, DecisionModelView DecisionModel, IReadOnlyList<AreaSensitivityView> Areas)
 {
-    public static SensitivityView From(Assessment assessment)
+    public static SensitivityView From(Assessment assessment) => From(assessment, assessment.DecisionModelInForce());
+
+    /// <summary>As the board would read under <paramref name="model"/>: the model in force, or one being tried out.</summary>
+    public static SensitivityView From(Assessment assessment, DecisionModel model)
     {
-        var model = assessment.DecisionModelInForce();
         return new SensitivityView(
             assessment.Id,
             assessment.Version,

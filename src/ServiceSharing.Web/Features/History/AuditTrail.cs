@@ -41,7 +41,7 @@ public static class AuditTrail
             entry with
             {
                 AreaId = areaId,
-                Area = before.FindArea(areaId)?.Name,
+                Area = before.FindAnyArea(areaId)?.Name,
                 Factor = factor?.Key(),
                 Field = field,
                 Before = was,
@@ -53,6 +53,14 @@ public static class AuditTrail
         {
             AssessmentCreated c => entry with { Field = "title", After = c.Title },
             FunctionalAreaAdded a => entry with { AreaId = a.AreaId, Area = a.Name, Field = "area", After = a.Name },
+            FunctionalAreaRenamed r => OnArea(r.AreaId, "name", before.FindArea(r.AreaId)?.Name, r.Name, r.Rationale),
+            FunctionalAreasReordered o => entry with
+            {
+                Field = "order",
+                Before = before.Areas.Select(a => a.Name).ToList(),
+                After = o.AreaIds.Select(id => before.FindArea(id)?.Name).ToList()
+            },
+            FunctionalAreaRetired r => OnArea(r.AreaId, "retired", false, true, r.Rationale),
             FactorRated r => OnArea(r.AreaId, "rating",
                 before.FindArea(r.AreaId)?.PeekRatings(r.Factor)?.ScoreOf(r.ReviewerId), r.Score, r.Rationale, r.Factor) with { Org = r.ReviewerOrg.Key() },
             RatingRetracted r => OnArea(r.AreaId, "rating",

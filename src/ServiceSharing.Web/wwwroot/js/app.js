@@ -1,7 +1,7 @@
 // The workshop web app: one page, hash routes, plain ES modules. The server is the single source of truth:
 // every page reads the API, and the live board reloads what the server says after each push.
 import { h, replace } from "./dom.js";
-import { me, signOut, token } from "./auth.js";
+import { isFacilitator, me, signOut, token } from "./auth.js";
 import { get } from "./api.js";
 import * as joinPage from "./pages/join.js";
 import * as assessmentsPage from "./pages/assessments.js";
@@ -10,8 +10,16 @@ import * as historyPage from "./pages/history.js";
 import * as replayPage from "./pages/replay.js";
 import * as comparePage from "./pages/compare.js";
 import * as agreementPage from "./pages/agreement.js";
+import * as phasesPage from "./pages/phases.js";
+import * as areasPage from "./pages/areas.js";
+import * as decisionModelPage from "./pages/decision-model.js";
+import * as calibrationPage from "./pages/calibration.js";
+import * as projectorPage from "./pages/projector.js";
+import * as peoplePage from "./pages/people.js";
 
-const ASSESSMENT_PAGES = { "": boardPage, history: historyPage, replay: replayPage, compare: comparePage, agreement: agreementPage };
+const ASSESSMENT_PAGES = {
+  "": boardPage, history: historyPage, replay: replayPage, compare: comparePage, agreement: agreementPage, phases: phasesPage, areas: areasPage, "decision-model": decisionModelPage, calibration: calibrationPage, projector: projectorPage,
+};
 
 let cleanup = null;
 
@@ -40,6 +48,7 @@ function renderUser() {
     return;
   }
   replace(slot,
+    isFacilitator(who) && h("a", { href: "#/people", class: "people-link" }, "People"),
     h("span", { class: "user-name", dataset: { role: who.role } }, who.name),
     h("span", { class: `org-badge org-${who.org}` }, `${who.org.toUpperCase()} · ${who.role}`),
     h("button", { type: "button", class: "link-button", onclick: () => { signOut(); location.hash = "#/join"; } }, "Sign out"));
@@ -65,6 +74,10 @@ async function route() {
       cleanup = await page.render(main, { assessmentId: parts[1], query });
       return;
     }
+  }
+  if (parts[0] === "people") {
+    cleanup = await peoplePage.render(main, { query });
+    return;
   }
   if (parts.length === 0 || parts[0] === "assessments") {
     cleanup = await assessmentsPage.render(main, { query });

@@ -28,6 +28,12 @@ export function entryFromPush(message, board) {
       return { ...base, field: "snapshot", after: data.label };
     case "FunctionalAreaAdded":
       return { ...base, field: "area", area: data.name, after: data.name };
+    case "FunctionalAreaRenamed":
+      return { ...base, field: "name", after: data.name };
+    case "FunctionalAreasReordered":
+      return { ...base, field: "order", after: null };
+    case "FunctionalAreaRetired":
+      return { ...base, field: "retired", after: true };
     case "PhaseStarted":
       return { ...base, field: "phase", after: { phase: data.phase, name: data.name, status: "active" } };
     case "PhasePaused":
@@ -61,7 +67,11 @@ export function what(entry) {
     case "priority":
       return `${area} · Priority`;
     case "area":
+    case "name":
+    case "retired":
       return `Area ${area}`;
+    case "order":
+      return "The order of the areas";
     case "phase":
       return `Phase ${entry.after?.phase ?? entry.before?.phase ?? ""}`;
     case "snapshot":
@@ -86,6 +96,10 @@ export function valueText(field, value) {
       return value.nextSteps ? `${value.verdict} – ${value.nextSteps}` : value.verdict;
     case "priority":
       return value ? "priority" : "not a priority";
+    case "order":
+      return Array.isArray(value) ? value.join(", ") : String(value);
+    case "retired":
+      return value ? "retired" : "on the board";
     case "phase":
       return `${value.name ?? value.phase}: ${value.status}`;
     case "decisionModel":
@@ -107,11 +121,14 @@ export function sentence(entry) {
     priority: "changed the priority",
     snapshot: `took the snapshot “${entry.after}”`,
     area: "added",
+    name: "renamed",
+    order: "reordered the areas",
+    retired: "retired",
     phase: "changed",
     decisionModel: "set the decision model",
     title: "created the assessment",
   }[entry.field] ?? "changed";
-  const target = entry.field === "snapshot" || entry.field === "decisionModel" || entry.field === "title" ? "" : ` ${what(entry)}`;
-  const value = ["rating", "joint", "verdict", "priority", "phase"].includes(entry.field) ? `: ${valueText(entry.field, entry.after)}` : "";
+  const target = ["snapshot", "decisionModel", "title", "order"].includes(entry.field) ? "" : ` ${what(entry)}`;
+  const value = ["rating", "joint", "verdict", "priority", "phase", "name"].includes(entry.field) ? `: ${valueText(entry.field, entry.after)}` : "";
   return `${who(entry.actor)} ${verb}${target}${value}`;
 }

@@ -123,6 +123,51 @@ function openRoundForm(state) {
   return { form, fillAreas };
 }
 
+/**
+ * Proxy entry: the facilitator types in the score a reviewer in the room gives aloud (no laptop, say). It counts as
+ * the reviewer's once they confirm it on their own screen; until then it shows there as unconfirmed.
+ */
+function proxyForm(state) {
+  const msg = message();
+  const reviewerSelect = h("select", { name: "onBehalfOf", id: uid("proxy-reviewer") });
+  const factorSelect = h("select", { name: "factor", id: uid("proxy-factor") });
+  const scoreSelect = h("select", { name: "score", id: uid("proxy-score") });
+  const form = controlForm(async (data) => {
+    const { session, board } = state();
+    const round = currentRound(session);
+    const reviewer = session.participants.find((p) => p.participantId === data.get("onBehalfOf"));
+    await attempt(msg, () => post(`/api/assessments/${board.id}/ratings`, {
+      areaId: round.areaId, factor: data.get("factor"), score: Number(data.get("score")), roundId: round.roundId, onBehalfOf: data.get("onBehalfOf"),
+    }), `Entered for ${reviewer?.name ?? "the reviewer"}; it waits for their confirmation.`);
+  },
+  h("div", { class: "field" }, h("label", { for: reviewerSelect.id }, "Reviewer"), reviewerSelect),
+  h("div", { class: "field-row" },
+    h("div", { class: "field" }, h("label", { for: factorSelect.id }, "Factor"), factorSelect),
+    h("div", { class: "field" }, h("label", { for: scoreSelect.id }, "Score"), scoreSelect)),
+  msg,
+  h("button", { type: "submit", class: "secondary" }, "Enter score"));
+  const keep = (select, options) => {
+    const chosen = select.value;
+    replace(select, options.map(([value, text]) => h("option", { value, selected: value === chosen }, text)));
+  };
+  const section = h("section", { class: "panel", "aria-label": "Enter a score for a reviewer" },
+    h("h3", {}, "Enter a score for a reviewer"),
+    h("p", { class: "hint" }, "For someone in the room without a screen: it shows on theirs as unconfirmed until they confirm it."),
+    form);
+  const fill = () => {
+    const { session, board } = state();
+    const round = currentRound(session);
+    const voting = round?.status === "voting" && !session.closed;
+    section.hidden = !voting;
+    if (!voting) return;
+    const names = { city: board.governments?.city ?? "City", county: board.governments?.county ?? "County" };
+    keep(reviewerSelect, session.participants.filter((p) => p.invited && p.role === "reviewer").map((p) => [p.participantId, `${p.name} (${names[p.org] ?? p.org})`]));
+    keep(factorSelect, round.factors.map((f) => [f, f[0].toUpperCase() + f.slice(1)]));
+    keep(scoreSelect, board.scale.map((step) => [String(step.score), `${step.score} ${step.label}`]));
+  };
+  return { section, fill };
+}
+
 function snapshotForm(state) {
   const msg = message();
   const form = controlForm(async (data) => {
@@ -146,6 +191,7 @@ export function facilitatorPanel({ state, selectSession }) {
   const newSession = openSessionForm(state().board.id, selectSession);
   const roundForm = openRoundForm(state);
   const roundSection = h("section", { class: "panel", "aria-label": "Rounds" }, h("h3", {}, "Rounds"), roundControls, roundMsg, roundForm.form);
+  const proxy = proxyForm(state);
 
   const act = (msg, path, done) => attempt(msg, () => post(path), done);
 
@@ -177,6 +223,7 @@ export function facilitatorPanel({ state, selectSession }) {
           ? h("button", { type: "button", class: "danger", dataset: { focusKey: "discard-round", control: "discard-round" }, onclick: roundAction("discard") }, "Discard round")
           : h("button", { type: "button", class: "secondary", dataset: { focusKey: "close-round", control: "close-round" }, onclick: roundAction("close") }, "Close round")));
     }
+    proxy.fill();
     const phase = board.currentPhase;
     redraw(phaseBox, () => phase
       ? h("div", { class: "button-row" },
@@ -191,6 +238,7 @@ export function facilitatorPanel({ state, selectSession }) {
     h("section", { class: "panel", "aria-label": "Session" }, h("h3", {}, "Session"), sessionBox, sessionMsg, newSession),
     inviteForm(state),
     roundSection,
+    proxy.section,
     snapshotForm(state),
     h("section", { class: "panel", "aria-label": "Phase" }, h("h3", {}, "Phase"), phaseBox, phaseMsg));
   update();

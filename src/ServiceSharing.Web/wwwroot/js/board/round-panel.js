@@ -1,6 +1,7 @@
 // The round in progress. While a blind round is in vote, a reviewer sees their own scores and who else has
 // rated, never what they gave: the server sends nothing more (GET /api/sessions/{id} decides per viewer).
-import { h, orgName, scoreText, title } from "../dom.js";
+import { h, orgName, replace, scoreText, title } from "../dom.js";
+import { post } from "../api.js";
 import { isReviewer } from "../auth.js";
 
 export function currentRound(session) {
@@ -43,11 +44,14 @@ export function roundPanel({ session, board, who, onRate }) {
     const mine = ratings.find((r) => r.participantId === who.participantId);
     return h("tr", { dataset: { roundFactor: factor } },
       h("th", { scope: "row" }, title(factor)),
-      isReviewer(who) && h("td", { class: "mine", dataset: { mine: mine ? String(mine.score) : "" } }, mine ? scoreText(mine.score) : "not yet"),
+      isReviewer(who) && h("td", { class: "mine", dataset: { mine: mine ? String(mine.score) : "", unconfirmed: String(Boolean(mine?.enteredBy && !mine.confirmed)) } },
+        mine ? scoreText(mine.score) : "not yet",
+        mine?.enteredBy && h("span", { class: "entered-by" }, mine.confirmed ? " (entered for you, confirmed)" : ` (entered for you by ${nameOf(session, mine.enteredBy)}, unconfirmed)`)),
       h("td", { class: "raters" },
         ratings.length === 0 ? h("span", { class: "muted" }, "nobody yet") :
           h("ul", { class: "inline-list" }, ratings.map((r) => h("li", { dataset: { rater: r.name ?? "", hidden: String(r.hidden) } },
             `${r.name ?? "someone"} (${orgName(r.org)})`,
+            r.enteredBy && !r.confirmed ? h("span", { class: "entered-by" }, " entered for them, unconfirmed") : null,
             r.hidden ? h("span", { class: "hidden-score" }, " rated") : h("strong", { class: "revealed-score" }, ` ${scoreText(r.score)}`),
             r.rationale && !r.hidden ? h("span", { class: "rationale" }, ` “${r.rationale}”`) : null)))),
       canRate && h("td", {}, h("button", {
@@ -66,5 +70,28 @@ export function roundPanel({ session, board, who, onRate }) {
         h("th", { scope: "col" }, round.status === "voting" && round.blind ? "Who has rated" : "Scores"),
         canRate && h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Action")))),
       h("tbody", {}, rows)),
-    h("p", { class: "quorum" }, quorumWords(round.quorum)));
+    h("p", { class: "quorum" }, quorumWords(round.quorum)),
+    isReviewer(who) && confirmBox(session, round, who));
+}
+
+const nameOf = (session, participantId) => session.participants.find((p) => p.participantId === participantId)?.name ?? "the facilitator";
+
+/** Scores a facilitator entered for this reviewer wait for them to confirm them here. */
+function confirmBox(session, round, who) {
+  const waiting = round.ratings.filter((r) => r.participantId === who.participantId && r.enteredBy && !r.confirmed);
+  if (waiting.length === 0) return null;
+  const note = h("p", { class: "form-message", role: "alert" });
+  return h("div", { class: "confirm-proxy", dataset: { confirmProxy: "" } },
+    h("p", {}, `${nameOf(session, waiting[0].enteredBy)} entered ${waiting.map((r) => `${title(r.factor)} ${scoreText(r.score)}`).join(", ")} for you. Is that your score?`),
+    h("button", {
+      type: "button", class: "primary", dataset: { focusKey: "confirm-proxy" },
+      onclick: async () => {
+        try {
+          await post(`/api/sessions/${session.id}/rounds/${round.roundId}/confirm`);
+        } catch (error) {
+          replace(note, error.message);
+        }
+      },
+    }, "Confirm"),
+    note);
 }

@@ -120,8 +120,19 @@ export async function render(main, { assessmentId, query }) {
     });
   }
 
+  // The board filter "Priority areas": the study's "Priority areas for further analysis" table, kept in the address.
+  let prioritiesOnly = query.get("filter") === "priorities";
+  const filterButton = () => h("button", {
+    type: "button", class: "secondary", "aria-pressed": String(prioritiesOnly), dataset: { focusKey: "filter-priorities" },
+    onclick: () => {
+      prioritiesOnly = !prioritiesOnly;
+      setQuery({ filter: prioritiesOnly ? "priorities" : null });
+      drawBoard();
+    },
+  }, "Priority areas");
+
   function drawBoard() {
-    redraw(head, () => assessmentHead(state.board, "", { extra: exportButtons(assessmentId) }));
+    redraw(head, () => assessmentHead(state.board, "", { extra: [filterButton(), exportButtons(assessmentId)] }));
     const round = currentRound(state.session);
     redraw(boardSlot, () => renderBoard(state.board, {
       canRate: canRate,
@@ -137,6 +148,8 @@ export async function render(main, { assessmentId, query }) {
       roundAreaId: round?.status === "voting" ? round.areaId : null,
       roundFactors: round?.factors,
       historyHref: (area) => `#/assessments/${assessmentId}/history?area=${area.id}`,
+      prioritiesOnly,
+      caption: prioritiesOnly ? `Priority areas for further analysis, at version ${state.board.version}` : undefined,
     }));
     facilitator?.update();
     if (state.session) drawSession();

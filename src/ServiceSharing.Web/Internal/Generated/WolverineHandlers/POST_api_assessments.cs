@@ -55,6 +55,7 @@ namespace Internal.Generated.WolverineHandlers
 
             // This response type customizes the HTTP response
             ApplyHttpAware(assessmentStarted_response, httpContext);
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, assessmentStarted_response);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

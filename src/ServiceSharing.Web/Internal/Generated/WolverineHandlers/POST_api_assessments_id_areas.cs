@@ -93,6 +93,7 @@ namespace Internal.Generated.WolverineHandlers
 
             // This response type customizes the HTTP response
             ApplyHttpAware(areaAdded_response, httpContext);
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, areaAdded_response);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

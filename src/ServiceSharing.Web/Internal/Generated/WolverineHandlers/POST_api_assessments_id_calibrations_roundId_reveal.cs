@@ -103,6 +103,7 @@ namespace Internal.Generated.WolverineHandlers
                 stream_round.AppendMany(events);
             }
 
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, roundWriteAccepted_response);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -91,6 +91,7 @@ namespace Internal.Generated.WolverineHandlers
                 stream_assessment.AppendMany(events);
             }
 
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, writeAccepted_response);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -70,6 +70,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var result = await ServiceSharing.Web.Features.Rating.RateFactorEndpoint.Post(id, command, ratingTarget, httpContext.User, _boardRatingQueue, httpContext).ConfigureAwait(false);
 
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, result);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -95,6 +95,7 @@ namespace Internal.Generated.WolverineHandlers
 
             // This response type customizes the HTTP response
             ApplyHttpAware(snapshotCreated_response, httpContext);
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, snapshotCreated_response);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -82,7 +82,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var writeAccepted_response, var events) = ServiceSharing.Web.Features.Deciding.RecordVerdictEndpoint.Post(command, stream_assessment.Aggregate, documentSession);
+            (var writeAccepted_response, var events) = await ServiceSharing.Web.Features.Deciding.RecordVerdictEndpoint.Post(command, stream_assessment.Aggregate, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (events != null)
             {
@@ -91,6 +91,7 @@ namespace Internal.Generated.WolverineHandlers
                 stream_assessment.AppendMany(events);
             }
 
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, writeAccepted_response);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -71,6 +71,7 @@ namespace Internal.Generated.WolverineHandlers
 
             // This response type customizes the HTTP response
             ApplyHttpAware(inviteIssued_response, httpContext);
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, inviteIssued_response);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

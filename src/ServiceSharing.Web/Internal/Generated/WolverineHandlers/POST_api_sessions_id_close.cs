@@ -31,9 +31,6 @@ namespace Internal.Generated.WolverineHandlers
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ServiceSharing.Web.Features.Sessions.CloseSessionEndpoint").SetTag("http.route", "/api/sessions/{id}/close").SetTag("http.request.method", "POST");
             ServiceSharing.Web.Persistence.ActorStamping.Before(documentSession, httpContext);
-            // Reading the request body via JSON deserialization
-            var (streams, jsonContinue) = await ReadJsonAsync<ServiceSharing.Web.Features.Sessions.SessionStreams>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -46,8 +43,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            streams = await ServiceSharing.Web.Features.Sessions.CloseSessionEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails1 = ServiceSharing.Web.Features.Sessions.CloseSessionEndpoint.Before(streams);
+            var sessionStreams = await ServiceSharing.Web.Features.Sessions.CloseSessionEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails1 = ServiceSharing.Web.Features.Sessions.CloseSessionEndpoint.Before(sessionStreams);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -57,8 +54,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var writeAccepted_response = ServiceSharing.Web.Features.Sessions.CloseSessionEndpoint.Post(streams);
+            var writeAccepted_response = ServiceSharing.Web.Features.Sessions.CloseSessionEndpoint.Post(sessionStreams);
 
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, writeAccepted_response);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -67,6 +67,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var result = ServiceSharing.Web.Features.Sessions.InviteToSessionEndpoint.Post(command, participant, sessionStreams);
 
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, result);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

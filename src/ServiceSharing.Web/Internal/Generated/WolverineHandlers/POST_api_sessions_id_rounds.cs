@@ -69,6 +69,7 @@ namespace Internal.Generated.WolverineHandlers
 
             // This response type customizes the HTTP response
             ApplyHttpAware(roundStarted_response, httpContext);
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, roundStarted_response);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -50,9 +50,6 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            // Reading the request body via JSON deserialization
-            var (streams, jsonContinue) = await ReadJsonAsync<ServiceSharing.Web.Features.Sessions.SessionStreams>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -65,8 +62,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            streams = await ServiceSharing.Web.Features.Sessions.ControlRoundEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails1 = ServiceSharing.Web.Features.Sessions.ControlRoundEndpoint.Before(roundId, action, streams);
+            var sessionStreams = await ServiceSharing.Web.Features.Sessions.ControlRoundEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails1 = ServiceSharing.Web.Features.Sessions.ControlRoundEndpoint.Before(roundId, action, sessionStreams);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -76,8 +73,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = ServiceSharing.Web.Features.Sessions.ControlRoundEndpoint.Post(roundId, action, streams);
+            var result = ServiceSharing.Web.Features.Sessions.ControlRoundEndpoint.Post(roundId, action, sessionStreams);
 
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, result);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -43,9 +43,6 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            // Reading the request body via JSON deserialization
-            var (streams, jsonContinue) = await ReadJsonAsync<ServiceSharing.Web.Features.Sessions.SessionStreams>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -58,8 +55,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            streams = await ServiceSharing.Web.Features.Sessions.ConfirmProxyRatingEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails1 = ServiceSharing.Web.Features.Sessions.ConfirmProxyRatingEndpoint.Before(roundId, streams, httpContext.User);
+            var sessionStreams = await ServiceSharing.Web.Features.Sessions.ConfirmProxyRatingEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails1 = ServiceSharing.Web.Features.Sessions.ConfirmProxyRatingEndpoint.Before(roundId, sessionStreams, httpContext.User);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -69,8 +66,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var writeAccepted_response = ServiceSharing.Web.Features.Sessions.ConfirmProxyRatingEndpoint.Post(roundId, streams, httpContext.User);
+            var writeAccepted_response = ServiceSharing.Web.Features.Sessions.ConfirmProxyRatingEndpoint.Post(roundId, sessionStreams, httpContext.User);
 
+            ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, writeAccepted_response);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

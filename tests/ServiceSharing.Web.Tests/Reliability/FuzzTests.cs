@@ -22,7 +22,7 @@ public sealed class FuzzTests(SharedApp shared)
     /// <summary>Case i is generated from PCG(Stream, i): the same 2,000 requests on every run.</summary>
     private const uint Stream = 9;
 
-    [Fact(Timeout = 180_000)]
+    [Fact(Timeout = 300_000)]
     public async Task hostile_requests_get_deliberate_answers_and_refused_writes_write_nothing()
     {
         var app = shared.App;

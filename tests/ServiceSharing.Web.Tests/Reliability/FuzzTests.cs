@@ -56,7 +56,8 @@ public sealed class FuzzTests(SharedApp shared)
         var figures = $"{Cases} requests in {clock.Elapsed.TotalSeconds:F1} s; answers by status: " +
                       string.Join(", ", byStatus.Select(p => $"{p.Key}: {p.Value}"));
         TestContext.Current.TestOutputHelper?.WriteLine(figures);
-        Console.WriteLine($"FuzzTests: {figures}");
+        // Kept beside the test assembly, so a passing run's figures can be read too (docs/reliability.md quotes them).
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "fuzz-figures.txt"), figures + "\n", TestContext.Current.CancellationToken);
         if (failures.Count > 0)
         {
             throw new ShouldAssertException(

@@ -57,6 +57,11 @@ js_client=tests/ServiceSharing.Web.Tests/Realtime/JsClient
 if [[ ! -d $js_client/node_modules/@microsoft/signalr ]]; then
   (cd "$js_client" && npm ci --no-audit --no-fund)
 fi
+# Redocly CLI lints the served OpenAPI document (OpenApiTests), pinned by its package-lock.
+openapi_lint=tests/ServiceSharing.Web.Tests/OpenApi/Redocly
+if [[ ! -f $openapi_lint/node_modules/@redocly/cli/bin/cli.js ]]; then
+  (cd "$openapi_lint" && npm ci --no-audit --no-fund)
+fi
 
 # The browser tests drive Debian's Chromium through Playwright (never a browser Playwright would download).
 if [[ ! -x /usr/bin/chromium ]]; then

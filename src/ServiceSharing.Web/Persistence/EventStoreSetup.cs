@@ -60,5 +60,9 @@ public static class EventStoreSetup
         opts.Projections.Add<CalibrationProjection>(ProjectionLifecycle.Inline);
         // Rounds are always looked up by the assessment they calibrate.
         opts.Schema.For<CalibrationRound>().Index(round => round.AssessmentId);
+
+        // Who is connected on which node (Realtime/PresenceLedger.cs): created and migrated with the schema.
+        opts.Storage.ExtendedSchemaObjects.Add(PresenceTables.NodeTable(schema));
+        opts.Storage.ExtendedSchemaObjects.Add(PresenceTables.ConnectionTable(schema));
     }
 }

@@ -26,7 +26,7 @@ public sealed class OrderedBoard : IDisposable
         _hub = hub;
         _assessmentId = assessmentId;
         Version = version;
-        _http = new HttpClient { BaseAddress = historyBase, Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient { BaseAddress = historyBase, Timeout = TimeSpan.FromSeconds(120) };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hub.Invite.Token);
         hub.Arrived += OnArrived;
     }
@@ -65,7 +65,7 @@ public sealed class OrderedBoard : IDisposable
         }
     }
 
-    public async Task WaitForVersionAsync(long version, int seconds = 20)
+    public async Task WaitForVersionAsync(long version, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (Version < version)

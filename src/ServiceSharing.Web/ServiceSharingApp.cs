@@ -3,6 +3,8 @@ using JasperFx;
 using Scalar.AspNetCore;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Health;
+using ServiceSharing.Web.Idempotency;
+using ServiceSharing.Web.Outage;
 using ServiceSharing.Web.Persistence;
 using ServiceSharing.Web.Realtime;
 using ServiceSharing.Web.Seed;
@@ -44,7 +46,9 @@ public static class ServiceSharingApp
         builder.Services.AddSingleton<SessionPushes>();
         builder.Services.AddSingleton<Features.Rating.BoardRatingQueue>();
         builder.Services.AddHostedService<PushDispatcher>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddServiceHealthChecks();
+        builder.Services.AddExceptionHandler<DatabaseOutageHandler>();
+        builder.Services.AddHostedService<IdempotencyKeyExpiry>();
 
         builder.Host.UseWolverine(opts =>
         {
@@ -63,16 +67,18 @@ public static class ServiceSharingApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
-        app.MapHealthChecks("/health");
+        app.MapServiceHealthChecks();
         app.MapHub<ReviewHub>(ReviewHub.Path);
         app.MapWolverineEndpoints(opts =>
         {
             opts.RejectUnparseableQueryValues = true;
             opts.RequireAuthorizeOnAll();
             opts.AddMiddleware(typeof(ActorStamping));
+            opts.AddPolicy<IdempotencyRecordingPolicy>();
         });
 
         return app;

@@ -29,14 +29,16 @@ public sealed class TestApp : IAsyncDisposable
     public const int CheckpointInterval = 4;
 
     /// <param name="configure">Runs after the test settings, e.g. to capture logs or raise their level.</param>
-    public static async Task<TestApp> StartAsync(string? schema = null, bool seed = true, int port = 0, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="connectionString">A PostgreSQL of the test's own (one it may stop); the suite's shared one otherwise.</param>
+    public static async Task<TestApp> StartAsync(
+        string? schema = null, bool seed = true, int port = 0, Action<WebApplicationBuilder>? configure = null, string? connectionString = null)
     {
         schema ??= TestDatabase.NewSchema("app");
         var app = ServiceSharingApp.Build(["--urls", $"http://127.0.0.1:{port}", "--environment", "Development"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Marten"] = TestDatabase.ConnectionString,
+                ["ConnectionStrings:Marten"] = connectionString ?? TestDatabase.ConnectionString,
                 ["ServiceSharing:Schema"] = schema,
                 ["ServiceSharing:AdminKey"] = AdminKey,
                 ["ServiceSharing:SeedStudy"] = seed ? "true" : "false",
@@ -50,7 +52,8 @@ public sealed class TestApp : IAsyncDisposable
         return new TestApp(app, schema, new Uri(address));
     }
 
-    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+    /// <summary>Every POST carries an Idempotency-Key, as the web app's do.</summary>
+    public HttpClient Anonymous() => new(new IdempotencyKeys()) { BaseAddress = BaseAddress };
 
     public HttpClient ClientFor(InviteIssued invite)
     {

@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using Marten;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Domain.Participants;
 using ServiceSharing.Web.Features.Board;
+using ServiceSharing.Web.Idempotency;
 using ServiceSharing.Web.Persistence;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
@@ -16,18 +19,20 @@ namespace ServiceSharing.Web.Features.Rating;
 /// takes the lock once for all of them, checks each in arrival order against the version the stream has reached
 /// (a stale expectedVersion is a 409 for that rating alone, and nothing of it is written), appends each as its own
 /// event stamped with its own actor and correlation id, and commits them together. Every rating still gets its
-/// own version and its own push; raters without expectedVersion still never fail for concurrency.
+/// own version and its own push; raters without expectedVersion still never fail for concurrency. A rating sent
+/// with an Idempotency-Key has its key stored in that same transaction; one whose key was already stored (by a
+/// commit this writer could not see coming, from another node) answers its first answer and writes nothing.
 /// </summary>
-public sealed class BoardRatingQueue(IDocumentStore store, ILogger<BoardRatingQueue> logger)
+public sealed class BoardRatingQueue(IDocumentStore store, IOptions<JsonOptions> json, TimeProvider clock, ILogger<BoardRatingQueue> logger)
 {
     /// <summary>Enough to drain a workshop's burst in one commit, small enough to keep one transaction short.</summary>
     public const int MaxBatch = 64;
 
     private readonly ConcurrentDictionary<Guid, BoardQueue> _boards = new();
 
-    public async Task<IResult> RateAsync(Guid assessmentId, RateFactor command, Actor actor, string correlationId)
+    public async Task<IResult> RateAsync(Guid assessmentId, RateFactor command, Actor actor, string correlationId, IdempotencyClaim? claim)
     {
-        var pending = new PendingRating(command, actor, correlationId);
+        var pending = new PendingRating(command, actor, correlationId, claim);
         var board = _boards.GetOrAdd(assessmentId, id => new BoardQueue(id));
         board.Enqueue(pending);
         if (board.TryLead())
@@ -69,8 +74,15 @@ public sealed class BoardRatingQueue(IDocumentStore store, ILogger<BoardRatingQu
 
             var version = assessment.Version;
             var accepted = new List<(PendingRating Rating, long Version)>();
+            var answered = await AnsweredBeforeAsync(session, batch);
             foreach (var pending in batch)
             {
+                if (pending.Claim is { } claim && answered.TryGetValue(claim.Id, out var first))
+                {
+                    pending.Answer(IdempotencyMiddleware.AnswerAgain(first, claim));
+                    continue;
+                }
+
                 var problem = AssessmentPreconditions.Check(assessment, version, pending.Command.ExpectedVersion, pending.Command.AreaId);
                 if (!ReferenceEquals(problem, WolverineContinue.NoProblems))
                 {
@@ -83,6 +95,7 @@ public sealed class BoardRatingQueue(IDocumentStore store, ILogger<BoardRatingQu
                 stream.AppendOne(onBoard!);
                 stream.Events[^1].StampedBy(pending.Actor, pending.CorrelationId);
                 accepted.Add((pending, ++version));
+                pending.Claim?.StoreWith(session, Answer(version), clock.GetUtcNow());
             }
 
             if (accepted.Count > 0)
@@ -105,11 +118,23 @@ public sealed class BoardRatingQueue(IDocumentStore store, ILogger<BoardRatingQu
         }
     }
 
-    private sealed record PendingRating(RateFactor Command, Actor Actor, string CorrelationId)
+    /// <summary>Keys of this batch already stored: read under the stream's lock, which every rating of the board takes.</summary>
+    private static async Task<Dictionary<string, IdempotentRequest>> AnsweredBeforeAsync(IDocumentSession session, IReadOnlyList<PendingRating> batch)
+    {
+        var keys = batch.Where(p => p.Claim is not null).Select(p => p.Claim!.Id).ToArray();
+        return keys.Length == 0 ? [] : (await session.LoadManyAsync<IdempotentRequest>(keys)).ToDictionary(r => r.Id);
+    }
+
+    /// <summary>The answer a rating gets, as its key keeps it.</summary>
+    private IdempotentAnswer Answer(long version) => IdempotentAnswer.Of(Results.Ok(new WriteAccepted(version)), json.Value.SerializerOptions);
+
+    private sealed record PendingRating(RateFactor Command, Actor Actor, string CorrelationId, IdempotencyClaim? Claim)
     {
         public TaskCompletionSource<IResult> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Accept(long version) => Outcome.TrySetResult(Results.Ok(new WriteAccepted(version)));
+
+        public void Answer(IResult answer) => Outcome.TrySetResult(answer);
 
         public void Refuse(ProblemDetails problem) => Outcome.TrySetResult(Results.Problem(problem));
 

@@ -8,6 +8,7 @@ using ServiceSharing.Domain.Rubric;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Features.Board;
+using ServiceSharing.Web.Idempotency;
 using ServiceSharing.Web.Persistence;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
@@ -101,7 +102,7 @@ public static class RateFactorEndpoint
         var actor = user.RequireActor();
         if (target is null)
         {
-            return await board.RateAsync(id, command, actor, ActorStamping.CorrelationOf(context));
+            return await board.RateAsync(id, command, actor, ActorStamping.CorrelationOf(context), context.Features.Get<IdempotencyClaim>());
         }
 
         var round = target.Round(command.RoundId);

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ServiceSharing.Web.Features.Invites;
+
+namespace ServiceSharing.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app as a process of its own (the build the tests reference, run with dotnet), so a test can kill it with
+/// SIGKILL, with nothing flushed or stopped cleanly, and start it again on the same port, schema and database.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly string _schema;
+    private readonly string _log = Path.Combine(Path.GetTempPath(), $"servicesharing-app-{Guid.NewGuid():N}.log");
+    private Process? _process;
+
+    private AppProcess(string schema, int port)
+    {
+        _schema = schema;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<AppProcess> StartAsync(string schema, int port)
+    {
+        var app = new AppProcess(schema, port);
+        await app.StartAgainAsync();
+        return app;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ServiceSharing.Web.dll"), "--urls", BaseAddress.ToString()])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__Marten"] = TestDatabase.ConnectionString,
+                ["ServiceSharing__Schema"] = _schema,
+                ["ServiceSharing__AdminKey"] = TestApp.AdminKey,
+                ["ServiceSharing__SeedStudy"] = "false",
+                ["Logging__LogLevel__Default"] = "Warning"
+            }
+        };
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, line) => Log(line.Data);
+        _process.ErrorDataReceived += (_, line) => Log(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var probe = Anonymous();
+        probe.Timeout = TimeSpan.FromSeconds(5);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new ShouldAssertException($"the app did not get ready (exited: {_process.HasExited}); its log: {LogText()}");
+            }
+
+            try
+            {
+                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>SIGKILL: the process ends at once, whatever it was doing.</summary>
+    public async Task KillAsync()
+    {
+        _process!.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    public HttpClient Anonymous() => new(new IdempotencyKeys()) { BaseAddress = BaseAddress };
+
+    public HttpClient ClientFor(InviteIssued invite)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", invite.Token);
+        return client;
+    }
+
+    public async Task<InviteIssued> InviteAsync(string name, string org, string role)
+    {
+        using var client = Anonymous();
+        client.DefaultRequestHeaders.Add("X-Admin-Key", TestApp.AdminKey);
+        var response = await client.PostAsJsonAsync("/api/invites", new { name, org, role });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<InviteIssued>())!;
+    }
+
+    private string LogText()
+    {
+        lock (_log)
+        {
+            return File.Exists(_log) ? File.ReadAllText(_log) : "";
+        }
+    }
+
+    private void Log(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                File.AppendAllText(_log, line + Environment.NewLine);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            await KillAsync();
+        }
+
+        _process?.Dispose();
+        File.Delete(_log);
+    }
+}

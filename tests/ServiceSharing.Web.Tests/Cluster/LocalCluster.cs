@@ -123,7 +123,7 @@ public sealed class LocalCluster : IAsyncDisposable
             cookies.Add(ProxyAddress, new Cookie("SRV", NodeCookies[pinned]));
         }
 
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = ProxyAddress, Timeout = FirstCallTimeout };
+        var client = new HttpClient(new NoAnswerFromANode(new HttpClientHandler { CookieContainer = cookies })) { BaseAddress = ProxyAddress, Timeout = FirstCallTimeout };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", invite.Token);
         return client;
     }
@@ -139,6 +139,22 @@ public sealed class LocalCluster : IAsyncDisposable
         var response = await client.PostAsJsonAsync("/api/invites", new { name, org, role });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<InviteIssued>())!;
+    }
+
+    /// <summary>HAProxy's own 502 / 504 (the node died or hung mid-request) reach the client as what they are: no answer
+    /// from the app, after which clients retry with the same Idempotency-Key.</summary>
+    private sealed class NoAnswerFromANode(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+            {
+                throw new HttpRequestException($"The proxy answered {(int)response.StatusCode}: no answer from the node.");
+            }
+
+            return response;
+        }
     }
 
     private ClusterProcess Keep(ClusterProcess process)

@@ -68,6 +68,16 @@ if [[ ! -x /usr/bin/chromium ]]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 fi
 
+# The cluster tests start redis-server and HAProxy themselves, and validate docker-compose.yml with Debian's
+# docker-compose (no Docker engine needed for `config`).
+cluster_tools=()
+command -v redis-server >/dev/null 2>&1 || cluster_tools+=(redis-server)
+command -v haproxy >/dev/null 2>&1 || [[ -x /usr/sbin/haproxy ]] || cluster_tools+=(haproxy)
+command -v docker-compose >/dev/null 2>&1 || cluster_tools+=(docker-compose)
+if [[ ${#cluster_tools[@]} -gt 0 ]]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${cluster_tools[@]}"
+fi
+
 # One build for all projects (the Web project's build runs npm ci for the page's SignalR client when needed); -nodeReuse:false leaves no MSBuild nodes behind.
 if ! dotnet build "$solution" -c Debug -nodeReuse:false; then
   echo "test.sh: build failed"

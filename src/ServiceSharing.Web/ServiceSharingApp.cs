@@ -48,10 +48,15 @@ public static class ServiceSharingApp
         builder.Services.AddWolverineHttp();
         builder.Services.AddHostedService<StudySeeder>();
         // Enums travel by name on the hub and in the API alike ("Yes", "similarity"), never as numbers.
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = ReviewHub.MaximumMessageBytes).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = ReviewHub.MaximumMessageBytes)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .AddRedisBackplaneWhenConfigured(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<CommittedEventsListener>();
+        builder.Services.AddSingleton(HubNode.Start());
         builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<PresenceLedger>();
+        builder.Services.AddHostedService<PresenceHeartbeat>();
         builder.Services.AddSingleton<SessionPushes>();
         builder.Services.AddSingleton<Features.Rating.BoardRatingQueue>();
         builder.Services.AddSingleton<Features.Archive.ArchiveImport>();

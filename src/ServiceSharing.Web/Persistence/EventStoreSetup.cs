@@ -101,5 +101,9 @@ public static class EventStoreSetup
         opts.Schema.For<CalibrationRound>().Index(round => round.AssessmentId);
         // Expired keys are found by their time alone.
         opts.Schema.For<IdempotentRequest>().Duplicate(request => request.RecordedAt);
+
+        // Who is connected on which node (Realtime/PresenceLedger.cs): created and migrated with the schema.
+        opts.Storage.ExtendedSchemaObjects.Add(PresenceTables.NodeTable(schema));
+        opts.Storage.ExtendedSchemaObjects.Add(PresenceTables.ConnectionTable(schema));
     }
 }

@@ -1,42 +1,49 @@
 using System.Collections.Concurrent;
+using ServiceSharing.Domain.Participants;
 
 namespace ServiceSharing.Web.Realtime;
 
 /// <summary>
-/// Which connection is which participant in which sessions. A participant counts as present in a session while at
-/// least one of their connections (tabs, devices) has joined it.
+/// The connections this node holds and the sessions each joined: only a cache of what the node itself knows, kept so
+/// it can put its rows back in the shared presence table if they were swept while it was too slow to beat
+/// (see PresenceHeartbeat). Whether someone is present is decided from that table, across all nodes.
 /// </summary>
 public sealed class PresenceTracker
 {
-    private readonly ConcurrentDictionary<string, (Guid ParticipantId, HashSet<Guid> Sessions)> _connections = new();
-    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, (Actor Actor, HashSet<Guid> Sessions)> _connections = new();
 
-    /// <summary>Records the join; true when this is the participant's first connection in the session.</summary>
-    public bool Join(string connectionId, Guid participantId, Guid sessionId)
+    public void Join(string connectionId, Actor actor, Guid sessionId)
     {
-        lock (_gate)
+        var entry = _connections.GetOrAdd(connectionId, _ => (actor, []));
+        lock (entry.Sessions)
         {
-            var first = !IsPresent(participantId, sessionId);
-            var entry = _connections.GetOrAdd(connectionId, _ => (participantId, []));
             entry.Sessions.Add(sessionId);
-            return first;
         }
     }
 
-    /// <summary>Forgets the connection; returns the sessions the participant has now left altogether.</summary>
-    public (Guid ParticipantId, IReadOnlyList<Guid> LeftSessions)? Leave(string connectionId)
+    public void Leave(string connectionId) => _connections.TryRemove(connectionId, out _);
+
+    public int Count => Snapshot().Count;
+
+    public bool Holds(string connectionId, Guid sessionId)
     {
-        lock (_gate)
+        if (!_connections.TryGetValue(connectionId, out var entry))
         {
-            if (!_connections.TryRemove(connectionId, out var entry))
-            {
-                return null;
-            }
+            return false;
+        }
 
-            return (entry.ParticipantId, entry.Sessions.Where(s => !IsPresent(entry.ParticipantId, s)).ToList());
+        lock (entry.Sessions)
+        {
+            return entry.Sessions.Contains(sessionId);
         }
     }
 
-    private bool IsPresent(Guid participantId, Guid sessionId) =>
-        _connections.Values.Any(c => c.ParticipantId == participantId && c.Sessions.Contains(sessionId));
+    public IReadOnlyList<(string ConnectionId, Guid SessionId, Actor Actor)> Snapshot() =>
+        _connections.SelectMany(c =>
+        {
+            lock (c.Value.Sessions)
+            {
+                return c.Value.Sessions.Select(s => (c.Key, s, c.Value.Actor)).ToList();
+            }
+        }).ToList();
 }

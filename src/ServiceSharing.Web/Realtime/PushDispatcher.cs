@@ -6,9 +6,10 @@ using ServiceSharing.Web.Features.History;
 namespace ServiceSharing.Web.Realtime;
 
 /// <summary>
-/// Turns committed events into hub messages, one at a time, in the order they were committed. Board changes leave
-/// in version order per assessment: one that arrives ahead of its predecessor waits for it (briefly; past
-/// <see cref="GapPatience"/> it goes anyway and clients fill the gap from history).
+/// Turns the events this node committed into hub messages, one at a time, in the order they were committed, and
+/// sends each at once. Nothing here waits for a version: with several nodes the one before may have been committed
+/// on another node and pushed by it, so putting versions in order is the client's job (docs/realtime.md, "Ordering").
+/// With the Redis backplane a group send reaches every node's clients, in the order this node sent them.
 /// </summary>
 public sealed class PushDispatcher(
     CommittedEventsListener listener,
@@ -16,31 +17,11 @@ public sealed class PushDispatcher(
     SessionPushes sessionPushes,
     ILogger<PushDispatcher> logger) : BackgroundService
 {
-    public static readonly TimeSpan GapPatience = TimeSpan.FromMilliseconds(500);
-
-    private readonly Dictionary<Guid, long> _lastBoardVersion = [];
-    private readonly Dictionary<Guid, SortedDictionary<long, (CommittedEvent Event, DateTimeOffset Since)>> _waiting = [];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var reader = listener.Committed;
-        while (!stoppingToken.IsCancellationRequested)
+        await foreach (var committed in listener.Committed.ReadAllAsync(stoppingToken))
         {
-            using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            tick.CancelAfter(GapPatience / 2);
-            try
-            {
-                while (reader.TryRead(out var committed))
-                {
-                    await DispatchAsync(committed);
-                }
-
-                await reader.WaitToReadAsync(tick.Token);
-            }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-            {
-                await FlushOverdueAsync();
-            }
+            await DispatchAsync(committed);
         }
     }
 
@@ -51,10 +32,10 @@ public sealed class PushDispatcher(
             switch (committed.Event.Data)
             {
                 case IAssessmentEvent:
-                    await OrderBoardChangeAsync(committed);
+                    await SendBoardChangeAsync(committed);
                     break;
                 case ISessionEvent:
-                    await sessionPushes.SendAsync(committed, _lastBoardVersion);
+                    await sessionPushes.SendAsync(committed);
                     break;
             }
         }
@@ -66,65 +47,11 @@ public sealed class PushDispatcher(
         }
     }
 
-    private async Task OrderBoardChangeAsync(CommittedEvent committed)
-    {
-        var id = committed.StreamId;
-        if (_lastBoardVersion.TryGetValue(id, out var last) && committed.Version != last + 1)
-        {
-            if (committed.Version > last)
-            {
-                WaitingFor(id)[committed.Version] = (committed, DateTimeOffset.UtcNow);
-            }
-
-            return;
-        }
-
-        await SendBoardChangeAsync(committed);
-        await SendQueuedSuccessorsAsync(id);
-    }
-
-    private async Task SendQueuedSuccessorsAsync(Guid id)
-    {
-        var waiting = WaitingFor(id);
-        while (waiting.Count > 0 && waiting.First().Key == _lastBoardVersion[id] + 1)
-        {
-            var next = waiting.First();
-            waiting.Remove(next.Key);
-            await SendBoardChangeAsync(next.Value.Event);
-        }
-    }
-
-    private async Task FlushOverdueAsync()
-    {
-        foreach (var (id, waiting) in _waiting)
-        {
-            if (waiting.Count > 0 && DateTimeOffset.UtcNow - waiting.First().Value.Since > GapPatience)
-            {
-                var first = waiting.First();
-                waiting.Remove(first.Key);
-                await SendBoardChangeAsync(first.Value.Event);
-                await SendQueuedSuccessorsAsync(id);
-            }
-        }
-    }
-
     private async Task SendBoardChangeAsync(CommittedEvent committed)
     {
-        _lastBoardVersion[committed.StreamId] = committed.Version;
         var e = committed.Event;
         var change = new BoardChange(e.Data.GetType().Name, e.Timestamp, ActorView.Of(e), e.Data);
         await hub.Clients.Group(HubGroups.Assessment(committed.StreamId))
             .SendAsync(nameof(BoardChanged), new BoardChanged(committed.StreamId, committed.Version, change));
-    }
-
-    private SortedDictionary<long, (CommittedEvent Event, DateTimeOffset Since)> WaitingFor(Guid id)
-    {
-        if (!_waiting.TryGetValue(id, out var waiting))
-        {
-            waiting = [];
-            _waiting[id] = waiting;
-        }
-
-        return waiting;
     }
 }

@@ -2,11 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using ServiceSharing.Domain.Assessments;
-using ServiceSharing.Domain.Participants;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Auth;
-using ServiceSharing.Web.Features.Sessions;
-using ServiceSharing.Web.Persistence;
 
 namespace ServiceSharing.Web.Realtime;
 
@@ -16,7 +13,7 @@ namespace ServiceSharing.Web.Realtime;
 /// knows where its pushes continue and can catch up from history.
 /// </summary>
 [Authorize]
-public sealed class ReviewHub(IDocumentStore store, PresenceTracker presence, ParticipantConnections connections) : Hub
+public sealed class ReviewHub(IDocumentStore store, PresenceLedger presence, ParticipantConnections connections) : Hub
 {
     public const string Path = "/hubs/review";
 
@@ -58,10 +55,7 @@ public sealed class ReviewHub(IDocumentStore store, PresenceTracker presence, Pa
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Session(sessionId));
-        if (presence.Join(Context.ConnectionId, actor.Id, sessionId))
-        {
-            await RecordPresenceAsync(sessionId, actor, joined: true);
-        }
+        await presence.JoinAsync(Context.ConnectionId, sessionId, actor);
 
         await using var read = store.QuerySession();
         var reviewSession = await read.LoadAsync<ReviewSession>(sessionId);
@@ -71,37 +65,11 @@ public sealed class ReviewHub(IDocumentStore store, PresenceTracker presence, Pa
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Closed(Context.ConnectionId);
-        if (presence.Leave(Context.ConnectionId) is { } left && Context.User?.ToActor() is { } actor)
+        if (Context.User?.ToActor() is { } actor)
         {
-            foreach (var sessionId in left.LeftSessions)
-            {
-                await RecordPresenceAsync(sessionId, actor, joined: false);
-            }
+            await presence.LeaveAsync(Context.ConnectionId, actor);
         }
 
         await base.OnDisconnectedAsync(exception);
-    }
-
-    /// <summary>Presence is part of the session's record, so a replay shows who was in the room.</summary>
-    private async Task RecordPresenceAsync(Guid sessionId, Actor actor, bool joined)
-    {
-        await using var session = store.LightweightSession();
-        session.Stamp(actor);
-        // The assessment first, as every writer of its streams does: its audit chain is extended under that lock.
-        if (await SessionStreams.LockAsync(session, sessionId, CancellationToken.None) is not { Session: var stream })
-        {
-            return;
-        }
-
-        var connected = stream.Aggregate?.FindParticipant(actor.Id)?.Connected == true;
-        if (joined == connected)
-        {
-            return;
-        }
-
-        stream.AppendOne(joined
-            ? new ParticipantJoined(actor.Id, actor.Name, actor.Org, actor.Role)
-            : new ParticipantLeft(actor.Id));
-        await session.SaveChangesAsync();
     }
 }

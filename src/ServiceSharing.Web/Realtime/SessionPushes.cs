@@ -20,7 +20,7 @@ public sealed class SessionPushes(IHubContext<ReviewHub> hub, IDocumentStore sto
     /// <summary>Who may see everything a revealed round shows: the message goes to the whole session.</summary>
     private static readonly Actor Everyone = new(Guid.Empty, "", Org.Wpf, Role.Observer);
 
-    public async Task SendAsync(CommittedEvent committed, IReadOnlyDictionary<Guid, long> boardVersions)
+    public async Task SendAsync(CommittedEvent committed)
     {
         await using var query = store.QuerySession();
         var sessionId = committed.StreamId;
@@ -30,9 +30,8 @@ public sealed class SessionPushes(IHubContext<ReviewHub> hub, IDocumentStore sto
             return;
         }
 
-        var version = boardVersions.TryGetValue(state.AssessmentId, out var known)
-            ? known
-            : (await query.Events.FetchStreamStateAsync(state.AssessmentId))?.Version ?? 0;
+        // Read, not remembered: with several nodes the board may have moved on elsewhere.
+        var version = (await query.Events.FetchStreamStateAsync(state.AssessmentId))?.Version ?? 0;
         var sessionVersion = committed.Version;
         var group = hub.Clients.Group(HubGroups.Session(sessionId));
 

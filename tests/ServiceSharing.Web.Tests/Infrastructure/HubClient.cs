@@ -22,18 +22,32 @@ public sealed class HubClient : IAsyncDisposable
         Invite = invite;
         foreach (var name in MessageNames)
         {
-            connection.On<JsonElement>(name, body => _received.Enqueue(new HubMessage(name, JsonNode.Parse(body.GetRawText())!)));
+            connection.On<JsonElement>(name, body =>
+            {
+                var message = new HubMessage(name, JsonNode.Parse(body.GetRawText())!);
+                _received.Enqueue(message);
+                Arrived?.Invoke(message);
+            });
         }
     }
+
+    /// <summary>Each message as it arrives, after it is recorded.</summary>
+    public event Action<HubMessage>? Arrived;
 
     public HubConnection Connection { get; }
     public InviteIssued Invite { get; }
     public IReadOnlyList<HubMessage> Received => [.. _received];
 
-    public static async Task<HubClient> ConnectAsync(Uri baseAddress, InviteIssued invite, bool autoReconnect = true)
+    /// <param name="configure">e.g. a cookie that pins the client to one node behind the proxy.</param>
+    public static async Task<HubClient> ConnectAsync(Uri baseAddress, InviteIssued invite, bool autoReconnect = true,
+        Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null)
     {
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/review"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(invite.Token));
+            .WithUrl(new Uri(baseAddress, "/hubs/review"), options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(invite.Token);
+                configure?.Invoke(options);
+            });
         if (autoReconnect)
         {
             builder.WithAutomaticReconnect(new RetryUntilBack());

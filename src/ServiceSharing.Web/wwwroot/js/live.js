@@ -1,13 +1,18 @@
 // The live channel of one board (docs/realtime.md): joins the assessment's group (and the session's), applies
-// BoardChanged pushes in version order, and whenever a version is missing or the connection came back, catches
-// up from GET /history?since=<last applied version> before going on. SignalR reconnects by itself; groups do not
-// survive a connection, so every reconnect joins again.
+// BoardChanged pushes in version order, each once. With several app nodes, consecutive versions may be pushed by
+// different nodes and arrive out of order: a push ahead of the next version waits (GAP_PATIENCE_MS) for the ones
+// before it; only a version still missing after that, or a connection that came back, is caught up from
+// GET /history?since=<last applied version>. SignalR reconnects by itself; groups do not survive a connection, so
+// every reconnect joins again.
 import { get } from "./api.js";
 import { token } from "./auth.js";
 
 const SESSION_MESSAGES = ["PresenceChanged", "RoundOpened", "RatingSubmitted", "RoundRevealed", "RoundChanged", "RoundClosed", "SessionClosed"];
 
 /** Retries forever, quickly at first: a workshop screen should come back on its own after a network blip. */
+/** How long a push that overtook its predecessors waits for them before the gap is read from history. */
+export const GAP_PATIENCE_MS = 1000;
+
 const retryForever = { nextRetryDelayInMilliseconds: ({ previousRetryCount }) => Math.min(500 * 2 ** previousRetryCount, 5000) };
 
 export class LiveBoard {
@@ -24,6 +29,9 @@ export class LiveBoard {
     this.interrupted = false;
     this.sessionId = null;
     this.stopped = false;
+    // Pushes that arrived ahead of the next version, by version, waiting for the ones before them.
+    this.ahead = new Map();
+    this.gapTimer = null;
     // One message at a time, in arrival order: a catch-up finishes before the next push is looked at.
     this.queue = Promise.resolve();
     this.connection = new signalR.HubConnectionBuilder()
@@ -96,17 +104,40 @@ export class LiveBoard {
     const first = !this.interrupted;
     if (this.version === null) this.version = joinedAt;
     else if (joinedAt > this.version) await this.catchUp();
+    this.applyWaiting();
     this.handlers.onStatus?.("connected", { first, version: this.version });
   }
 
-  async applyPush(message) {
+  applyPush(message) {
     if (this.version === null || message.version <= this.version) return; // known already (e.g. joined after it)
-    if (message.version > this.version + 1) {
-      await this.catchUp(); // a gap: what came between is read from history, the push itself included
-      return;
+    this.ahead.set(message.version, message);
+    this.applyWaiting();
+  }
+
+  /** Applies the waiting pushes that continue the applied versions; a gap left behind gets a short wait. */
+  applyWaiting() {
+    const run = [];
+    for (const known of this.ahead.keys()) if (known <= this.version) this.ahead.delete(known);
+    while (this.ahead.has(this.version + 1)) {
+      const next = this.ahead.get(this.version + 1);
+      this.ahead.delete(next.version);
+      this.version = next.version;
+      run.push({ push: next });
     }
-    this.version = message.version;
-    this.handlers.onChanges?.([{ push: message }]);
+    if (run.length > 0) this.handlers.onChanges?.(run);
+    if (this.ahead.size > 0 && this.gapTimer === null) {
+      this.gapTimer = setTimeout(() => {
+        this.gapTimer = null;
+        this.enqueue(() => this.fillGap());
+      }, GAP_PATIENCE_MS);
+    }
+  }
+
+  /** A version still missing after the wait: read what came between from history, then go on with the pushes. */
+  async fillGap() {
+    if (this.ahead.size === 0) return;
+    await this.catchUp();
+    this.applyWaiting();
   }
 
   async catchUp() {
@@ -120,6 +151,7 @@ export class LiveBoard {
     this.stopped = true;
     clearTimeout(this.restart);
     clearTimeout(this.retryJoin);
+    clearTimeout(this.gapTimer);
     await this.connection.stop();
   }
 }

@@ -37,7 +37,7 @@ public sealed class ConflictTests(BrowserApp browser)
     }
 
     [Fact]
-    public async Task a_rating_in_a_closed_round_is_refused_in_plain_words()
+    public async Task a_rating_in_a_round_that_has_ended_is_refused_in_plain_words()
     {
         await using var facilitator = await browser.JoinAsync("Fran Facilitator", "wpf", "facilitator");
         var api = browser.App.ClientFor(facilitator.Invite!);
@@ -51,7 +51,8 @@ public sealed class ConflictTests(BrowserApp browser)
         await reviewer.Page.Locator("[data-round-rate=similarity]").ClickAsync();
         var dialog = reviewer.Page.GetByRole(AriaRole.Dialog);
         await dialog.Locator("[data-choice=\"2\"] input").CheckAsync();
-        await api.PostJsonAsync($"/api/sessions/{sessionId}/rounds/{round.Get<Guid>("roundId")}/close", new { });
+        // A blind round in vote ends by a reveal or a discard; here the facilitator discards it while the dialog is open.
+        await api.PostJsonAsync($"/api/sessions/{sessionId}/rounds/{round.Get<Guid>("roundId")}/discard", new { });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save rating" }).ClickAsync();
 
         await Expect(dialog.Locator("[data-dialog-message]")).ToHaveTextAsync("Not saved: The round is not open for votes.");

@@ -28,7 +28,11 @@ public sealed class DeliberateAnswersTests(SharedApp shared)
             var round = await workshop.OpenRoundAsync(blind: true);
             (await (await workshop.Facilitator.PostAsync($"{workshop.SessionUrl}/rounds/{round}/reveal", body())).JsonAsync()).Version().ShouldBeGreaterThan(0);
             await (await workshop.Facilitator.PostAsync($"{workshop.SessionUrl}/undo", body())).JsonAsync();
+            await (await workshop.Facilitator.PostAsync($"{workshop.SessionUrl}/rounds/{round}/revote", body())).JsonAsync();
+            await (await workshop.Facilitator.PostAsync($"{workshop.SessionUrl}/rounds/{round}/reveal", body())).JsonAsync();
             await (await workshop.Facilitator.PostAsync($"{workshop.SessionUrl}/rounds/{round}/close", body())).JsonAsync();
+            var unrevealed = await workshop.OpenRoundAsync(blind: true);
+            await (await workshop.Facilitator.PostAsync($"{workshop.SessionUrl}/rounds/{unrevealed}/discard", body())).JsonAsync();
         }
 
         await (await workshop.Facilitator.PostAsync($"{workshop.Assessment.Url}/phases/phase-1/pause", null)).ProblemAsync(HttpStatusCode.NotFound);

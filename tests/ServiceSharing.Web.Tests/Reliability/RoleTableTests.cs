@@ -29,6 +29,7 @@ public sealed class RoleTableTests(SharedApp shared)
     ];
 
     private static bool Anyone(Who _) => true;
+    private static bool Nobody(Who _) => false;
     private static bool Facilitators(Who who) => who.Facilitator;
     private static bool Reviewers(Who who) => who.Reviewer;
     private static bool Raters(Who who) => who.Facilitator || who.Reviewer;
@@ -52,6 +53,18 @@ public sealed class RoleTableTests(SharedApp shared)
         new("GET", $"/api/assessments/{w.Assessment}/calibrations/{w.Calibration}/offsets", Raters),
         new("GET", $"/api/assessments/{w.Assessment}/calibrations/drift", Raters),
         new("GET", $"/api/sessions/{w.Session}", who => !who.Reviewer || who.InvitedToSession),
+        new("GET", "/api/assessment-starts", Anyone),
+        new("GET", $"/api/assessments/{w.Assessment}/phases", Anyone),
+        new("GET", $"/api/assessments/{w.Assessment}/audit", Anyone),
+        new("GET", $"/api/assessments/{w.Assessment}/archive", Facilitators),
+        new("GET", "/api/participants", Facilitators),
+        // Only the admin key imports an archive: no participant's token does, whatever its role.
+        new("POST", "/api/archives", Nobody),
+        new("POST", $"/api/assessments/{w.Assessment}/areas/{w.Area}/rename", Facilitators),
+        new("POST", $"/api/assessments/{w.Assessment}/areas/order", Facilitators),
+        new("POST", $"/api/assessments/{w.Assessment}/areas/{w.Area}/retire", Facilitators),
+        new("POST", $"/api/assessments/{w.Assessment}/decision-model/preview", Facilitators),
+        new("POST", $"/api/participants/{w.Revocable}/revoke", Facilitators),
         new("POST", "/api/invites", Facilitators, """{"name":"Newcomer","org":"county","role":"observer"}"""),
         new("POST", "/api/assessments", Facilitators),
         new("POST", $"/api/assessments/{w.Assessment}/areas", Facilitators),
@@ -74,7 +87,9 @@ public sealed class RoleTableTests(SharedApp shared)
         new("POST", $"/api/sessions/{w.Session}/close", Facilitators)
     ];
 
-    private sealed record World(Guid Assessment, Guid Session, Guid Round, Guid Calibration);
+    /// <param name="Area">An area of its own, for the rename and retire rows.</param>
+    /// <param name="Revocable">A participant invited only to be revoked.</param>
+    private sealed record World(Guid Assessment, Guid Session, Guid Round, Guid Calibration, Guid Area, Guid Revocable);
 
     [Fact]
     public async Task every_role_and_org_gets_403_exactly_where_the_table_forbids()
@@ -137,6 +152,8 @@ public sealed class RoleTableTests(SharedApp shared)
             .Replace(w.Session.ToString(), "{id}", StringComparison.Ordinal)
             .Replace(w.Round.ToString(), "{roundId}", StringComparison.Ordinal)
             .Replace(w.Calibration.ToString(), "{roundId}", StringComparison.Ordinal)
+            .Replace(w.Area.ToString(), "{areaId}", StringComparison.Ordinal)
+            .Replace(w.Revocable.ToString(), "{id}", StringComparison.Ordinal)
             .Replace("/phase-1/pause", "/{phase}/{transition}", StringComparison.Ordinal);
         return template.EndsWith("/reveal", StringComparison.Ordinal) && template.StartsWith("/api/sessions", StringComparison.Ordinal)
             ? template[..^"reveal".Length] + "{action}"
@@ -146,7 +163,7 @@ public sealed class RoleTableTests(SharedApp shared)
     private static async Task<World> BuildWorldAsync(TestApp app, List<(Who Who, HttpClient Client)> callers)
     {
         var facilitator = callers.First(c => c.Who.Facilitator).Client;
-        var assessment = await TestAssessment.CreateAsync(facilitator, "Payroll", "Fleet");
+        var assessment = await TestAssessment.CreateAsync(facilitator, "Payroll", "Fleet", "Spare");
         var session = (await facilitator.PostJsonAsync("/api/sessions", new { assessmentId = assessment.Id, title = "Role table" }, HttpStatusCode.Created)).Get<Guid>("id");
         foreach (var (_, client) in callers.Where(c => c.Who.InvitedToSession))
         {
@@ -156,6 +173,7 @@ public sealed class RoleTableTests(SharedApp shared)
 
         var round = (await facilitator.PostJsonAsync($"/api/sessions/{session}/rounds", new { areaId = assessment.Areas["Payroll"], blind = true }, HttpStatusCode.Created)).Get<Guid>("roundId");
         var calibration = (await facilitator.PostJsonAsync($"{assessment.Url}/calibrations", new { areaIds = new[] { assessment.Areas["Fleet"] } }, HttpStatusCode.Created)).Get<Guid>("roundId");
-        return new World(assessment.Id, session, round, calibration);
+        var revocable = await app.InviteAsync("Table revocable", "city", "reviewer");
+        return new World(assessment.Id, session, round, calibration, assessment.Areas["Spare"], revocable.ParticipantId);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -13,6 +14,7 @@ public static class ExportArchiveEndpoint
 {
     /// <summary>The whole study as JSON Lines. Facilitators and the admin key only: session streams hold blind
     /// scores that nobody else may see before their reveal.</summary>
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, ArchiveFormat.MediaType)]
     [WolverineGet("/api/assessments/{id}/archive"), AllowAnonymous]
     public static async Task<IResult> Get(
         Guid id, HttpContext context, IQuerySession session, IOptions<ServiceSharingOptions> options, TimeProvider clock, CancellationToken cancellation)

@@ -15,13 +15,15 @@ public static class ImportArchiveEndpoint
     /// <summary>An admin puts an exported archive (JSON Lines, as GET .../archive gives it) into this instance.
     /// 200 with the chain head reached; 400 naming the first bad line of a damaged or altered archive; 409 when the
     /// instance holds a different history of that assessment. Importing the same archive again changes nothing.</summary>
+    [ProducesResponseType<ArchiveImported>(StatusCodes.Status200OK)]
     [WolverinePost("/api/archives"), AllowAnonymous]
     public static async Task<IResult> Post(HttpRequest request, IOptions<ServiceSharingOptions> options, ArchiveImport import, CancellationToken cancellation)
     {
         if (!AdminAccess.HoldsAdminKey(request.HttpContext, options.Value.AdminKey))
         {
-            return Results.Problem(request.Headers.ContainsKey(AdminAccess.Header)
-                ? Refusals.Forbidden("The admin key is not this instance's.")
+            return Results.Problem(
+                request.Headers.ContainsKey(AdminAccess.Header) ? Refusals.Forbidden("The admin key is not this instance's.")
+                : request.HttpContext.User.Identity?.IsAuthenticated == true ? Refusals.Forbidden("Importing an archive takes the admin key; no participant's token does.")
                 : AdminAccess.Unauthenticated($"the admin key in '{AdminAccess.Header}'"));
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ServiceSharing.Web.Persistence.Chain;
 using ServiceSharing.Web.Problems;
@@ -15,6 +16,7 @@ public static class GetAuditHeadEndpoint
     public const string Algorithm = "SHA-256";
 
     /// <summary>Readable by every participant, as the history it stands for is.</summary>
+    [ProducesResponseType<AuditHeadView>(StatusCodes.Status200OK)]
     [WolverineGet("/api/assessments/{id}/audit")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken cancellation) =>
         await session.LoadAsync<AuditHead>(id, cancellation) is { } head

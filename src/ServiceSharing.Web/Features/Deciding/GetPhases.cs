@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
@@ -20,6 +21,7 @@ public static class GetPhasesEndpoint
     private static readonly Type[] PhaseEvents =
         [typeof(PhaseStarted), typeof(PhasePaused), typeof(PhaseResumed), typeof(PhaseCompleted)];
 
+    [ProducesResponseType<IReadOnlyList<PhaseView>>(StatusCodes.Status200OK)]
     [WolverineGet("/api/assessments/{id}/phases")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken cancellation)
     {

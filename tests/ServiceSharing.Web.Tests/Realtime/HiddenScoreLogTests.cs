@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Marten;
 using Microsoft.Extensions.Logging;
@@ -78,31 +77,4 @@ public sealed partial class HiddenScoreLogTests
     /// <summary>The blind score as it would appear in an event's or a document's JSON.</summary>
     [GeneratedRegex("\"score\"\\s*:\\s*3\\b", RegexOptions.IgnoreCase)]
     private static partial Regex ScoreOfThree();
-
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public IReadOnlyList<string> Lines => [.. _lines];
-
-        public ILogger CreateLogger(string categoryName) => new Capture(categoryName, _lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Capture(string category, ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                // The state is logged too: structured properties (SQL parameters, message bodies) must not hold the score either.
-                var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-                lines.Enqueue($"{category} {formatter(state, exception)} {properties} {exception}");
-            }
-        }
-    }
 }

@@ -156,7 +156,9 @@ public sealed class ArchiveTests(SharedApp shared)
 
         var archive = await ExportAsync(study.Facilitator, study.Assessment);
         await (await ImportAsync(App, archive, adminKey: "not-the-key")).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await study.Facilitator.PostAsync("/api/archives", new StringContent(archive))).ProblemAsync(HttpStatusCode.Unauthorized);
+        // Signed in, but a participant's token is not the admin key: forbidden, as in the role table.
+        await (await study.Facilitator.PostAsync("/api/archives", new StringContent(archive))).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await anonymous.PostAsync("/api/archives", new StringContent(archive))).ProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     /// <summary>Changes the character just after the marker to another of the same kind (a letter or digit stays one),

@@ -100,6 +100,12 @@ public sealed class RatingLoad
                     response.Headers.RetryAfter.ShouldNotBeNull("a 503 says when to retry");
                     await Task.Delay(100);
                     break;
+                case HttpStatusCode.TooManyRequests:
+                    // As a well-behaved client does: wait as long as it is told, then send the same request again.
+                    var wait = response.Headers.RetryAfter?.Delta;
+                    wait.ShouldNotBeNull("a 429 says when to retry");
+                    await Task.Delay(wait.Value);
+                    break;
                 case HttpStatusCode.Conflict when text.Contains("still running", StringComparison.Ordinal):
                     await Task.Delay(200);
                     break;

@@ -19,14 +19,20 @@ public static class Refusals
         Detail = why
     };
 
-    public static ProblemDetails Conflict(string why, long currentVersion) => new()
+    /// <summary>A request the assessment's current state does not allow (a closed session, a taken label).</summary>
+    public static ProblemDetails Conflict(string why, long currentVersion) =>
+        Conflicting("Not possible in the assessment's current state.", why, currentVersion);
+
+    /// <summary>A request made against a version that is no longer the latest.</summary>
+    public static ProblemDetails StaleVersion(long expected, long current) =>
+        Conflicting("The assessment has changed.",
+            $"Expected version {expected} but the assessment is at version {current}; reload and try again.", current);
+
+    private static ProblemDetails Conflicting(string title, string why, long currentVersion) => new()
     {
         Status = StatusCodes.Status409Conflict,
-        Title = "The assessment has changed.",
+        Title = title,
         Detail = why,
         Extensions = { ["currentVersion"] = currentVersion }
     };
-
-    public static ProblemDetails StaleVersion(long expected, long current) =>
-        Conflict($"Expected version {expected} but the assessment is at version {current}; reload and try again.", current);
 }

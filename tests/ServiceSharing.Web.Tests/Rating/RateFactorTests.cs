@@ -144,6 +144,7 @@ public sealed class RateFactorTests(SharedApp shared)
         var conflict = await (await reviewer.PostAsJsonAsync($"{assessment.Url}/ratings",
             new { areaId = area, factor = "similarity", score = 4, expectedVersion = assessment.Version })).ProblemAsync(HttpStatusCode.Conflict);
         conflict["currentVersion"]!.GetValue<long>().ShouldBe(assessment.Version + 1);
+        conflict["title"]!.GetValue<string>().ShouldBe("The assessment has changed.");
 
         var board = await facilitator.GetJsonAsync(assessment.Url);
         board.Version().ShouldBe(assessment.Version + 1);

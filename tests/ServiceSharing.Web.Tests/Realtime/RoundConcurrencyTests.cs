@@ -71,8 +71,9 @@ public sealed class RoundConcurrencyTests(SharedApp shared)
 
         var undos = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => workshop.Facilitator.PostAsJsonAsync($"{workshop.SessionUrl}/undo", new { })));
         undos.Select(u => u.StatusCode).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict], ignoreOrder: true);
-        (await undos.Single(u => u.StatusCode == HttpStatusCode.Conflict).ProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>()
-            .ShouldContain("nothing to undo");
+        var nothingToUndo = await undos.Single(u => u.StatusCode == HttpStatusCode.Conflict).ProblemAsync(HttpStatusCode.Conflict);
+        nothingToUndo["detail"]!.GetValue<string>().ShouldContain("nothing to undo");
+        nothingToUndo["title"]!.GetValue<string>().ShouldNotBe("The assessment has changed.", "only a stale version says the assessment changed");
 
         var board = await workshop.Facilitator.GetJsonAsync(workshop.Assessment.Url);
         board.Version().ShouldBe(revealed + 2, "one retraction per revealed score, once");

@@ -54,36 +54,42 @@ function renderUser() {
     h("button", { type: "button", class: "link-button", onclick: () => { signOut(); location.hash = "#/join"; } }, "Sign out"));
 }
 
-async function route() {
-  if (cleanup) {
-    await cleanup();
-    cleanup = null;
-  }
-  renderUser();
-  const main = document.getElementById("main");
-  const { parts, query } = currentRoute();
-  main.replaceChildren();
-
-  if (parts[0] === "join" || !token()) {
-    cleanup = await joinPage.render(main, { query });
-    return;
-  }
+/** Renders the route's page; the page's cleanup (closing its live connection) runs when the person moves on. */
+async function renderPage(main, parts, query) {
+  if (parts[0] === "join" || !token()) return joinPage.render(main, { query });
   if (parts[0] === "assessments" && parts[1]) {
     const page = ASSESSMENT_PAGES[parts[2] ?? ""];
-    if (page) {
-      cleanup = await page.render(main, { assessmentId: parts[1], query });
-      return;
-    }
+    if (page) return page.render(main, { assessmentId: parts[1], query });
   }
-  if (parts[0] === "people") {
-    cleanup = await peoplePage.render(main, { query });
-    return;
-  }
-  if (parts.length === 0 || parts[0] === "assessments") {
-    cleanup = await assessmentsPage.render(main, { query });
-    return;
-  }
+  if (parts[0] === "people") return peoplePage.render(main, { query });
+  if (parts.length === 0 || parts[0] === "assessments") return assessmentsPage.render(main, { query });
   replace(main, h("h1", {}, "Page not found"), h("p", {}, h("a", { href: "#/assessments" }, "Go to the assessments")));
+  return null;
+}
+
+let navigation = 0;
+
+async function route() {
+  const mine = ++navigation;
+  // A page still loading when the person moves on keeps writing into the element it was given: each navigation gets
+  // a fresh #main, so a late page lands in a detached element and is closed as soon as it is done.
+  const stale = document.getElementById("main");
+  const main = stale.cloneNode(false);
+  stale.replaceWith(main);
+  const previous = cleanup;
+  cleanup = null;
+  if (previous) await previous();
+  renderUser();
+  const { parts, query } = currentRoute();
+  let done;
+  try {
+    done = await renderPage(main, parts, query);
+  } catch (error) {
+    if (mine === navigation) throw error; // a page left behind fails silently; the current one is not disturbed
+    return;
+  }
+  if (mine === navigation) cleanup = done;
+  else if (done) await done();
 }
 
 /** Re-checks a kept token once per load: an expired invite goes back to the join page with a reason. */

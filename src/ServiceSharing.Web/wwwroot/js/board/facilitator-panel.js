@@ -5,6 +5,7 @@ import { post } from "../api.js";
 import { currentRound } from "./round-panel.js";
 import { redraw } from "./keep-focus.js";
 import { textField } from "./dialog.js";
+import { invitee, inviteeFields, joinLink } from "./invite-parts.js";
 
 function message() {
   return h("p", { class: "form-message", role: "alert" });
@@ -35,46 +36,18 @@ function controlForm(onData, ...children) {
   return form;
 }
 
-function select(name, label, options, value) {
-  const id = uid(name);
-  return h("div", { class: "field" },
-    h("label", { for: id }, label),
-    h("select", { id, name }, options.map(([v, text]) => h("option", { value: v, selected: v === value }, text))));
-}
-
 function inviteForm(state) {
   const result = h("div", { class: "invite-result" });
   const msg = message();
   const form = controlForm(async (data) => {
     const s = state();
     const sessionId = s.session && !s.session.closed ? s.session.id : null;
-    const invite = await attempt(msg, () => post("/api/invites", { name: data.get("name"), org: data.get("org"), role: data.get("role"), sessionId }));
+    const invite = await attempt(msg, () => post("/api/invites", { ...invitee(data), sessionId }));
     if (!invite) return;
-    const linkId = uid("join-link");
-    const copied = h("span", { class: "inline-message", role: "status" });
-    replace(result,
-      h("label", { for: linkId }, `Join link for ${data.get("name")}${sessionId ? " (added to this session)" : ""}`),
-      h("div", { class: "copy-row" },
-        h("input", { id: linkId, type: "text", readonly: true, value: invite.joinUrl, dataset: { joinLink: "" }, onfocus: (e) => e.target.select() }),
-        h("button", {
-          type: "button", class: "secondary",
-          onclick: async () => {
-            try {
-              await navigator.clipboard.writeText(invite.joinUrl);
-              replace(copied, "Copied.");
-            } catch {
-              document.getElementById(linkId).select();
-              replace(copied, "Press Ctrl+C to copy the selected link.");
-            }
-          },
-        }, "Copy link"),
-        copied));
+    replace(result, ...joinLink(invite, `Join link for ${data.get("name")}${sessionId ? " (added to this session)" : ""}`));
     form.reset();
   },
-  textField("name", "Name", { required: true, maxlength: 120 }),
-  h("div", { class: "field-row" },
-    select("org", "Organisation", [["city", "City"], ["county", "County"], ["wpf", "Wisconsin Policy Forum"]], "city"),
-    select("role", "Role", [["reviewer", "Reviewer"], ["facilitator", "Facilitator"], ["observer", "Observer"]], "reviewer")),
+  ...inviteeFields(),
   msg,
   h("button", { type: "submit", class: "primary" }, "Create invite"));
   return h("section", { class: "panel", "aria-label": "Invite" }, h("h3", {}, "Invite someone"), form, result);

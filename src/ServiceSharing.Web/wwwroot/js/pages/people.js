@@ -1,17 +1,10 @@
 // People (facilitators): everyone invited, with org, role, when their invite ends and whether it still works; a new
 // invite's join link to copy or to show the room as a QR code; Revoke takes someone's access back at once.
-import { announce, formatTime, h, orgName, replace, uid } from "../dom.js";
+import { announce, formatTime, h, orgName, replace } from "../dom.js";
 import { get, post } from "../api.js";
-import { textField } from "../board/dialog.js";
+import { invitee, inviteeFields, joinLink } from "../board/invite-parts.js";
 
 const ROLE_WORDS = { reviewer: "Reviewer", facilitator: "Facilitator", observer: "Observer" };
-
-function select(name, label, options, value) {
-  const id = uid(name);
-  return h("div", { class: "field" },
-    h("label", { for: id }, label),
-    h("select", { id, name }, options.map(([v, text]) => h("option", { value: v, selected: v === value }, text))));
-}
 
 /** The join link as a QR code image (npm qrcode, bundled into lib/qrcode.min.js), for people to scan off the wall. */
 async function qrImage(link, name) {
@@ -20,40 +13,25 @@ async function qrImage(link, name) {
 }
 
 function inviteResult(invite, name) {
-  const linkId = uid("join-link");
-  const copied = h("span", { class: "inline-message", role: "status" });
   const qrSlot = h("div", { class: "qr-slot" });
+  const showQr = h("button", {
+    type: "button", class: "secondary", "aria-expanded": "false",
+    onclick: async (event) => {
+      const button = event.currentTarget;
+      if (button.getAttribute("aria-expanded") === "true") {
+        qrSlot.replaceChildren();
+        button.setAttribute("aria-expanded", "false");
+        return;
+      }
+      replace(qrSlot, await qrImage(invite.joinUrl, name));
+      button.setAttribute("aria-expanded", "true");
+    },
+  }, "Show QR code");
+  const [label, copyRow] = joinLink(invite, `Join link for ${name}`, showQr);
   return h("div", { class: "panel invite-result", dataset: { inviteFor: name } },
-    h("label", { for: linkId }, `Join link for ${name}`),
+    label,
     h("p", { class: "hint" }, `It works until ${formatTime(invite.expiresAt)}.`),
-    h("div", { class: "copy-row" },
-      h("input", { id: linkId, type: "text", readonly: true, value: invite.joinUrl, dataset: { joinLink: "" }, onfocus: (e) => e.target.select() }),
-      h("button", {
-        type: "button", class: "secondary",
-        onclick: async () => {
-          try {
-            await navigator.clipboard.writeText(invite.joinUrl);
-            replace(copied, "Copied.");
-          } catch {
-            document.getElementById(linkId).select();
-            replace(copied, "Press Ctrl+C to copy the selected link.");
-          }
-        },
-      }, "Copy link"),
-      h("button", {
-        type: "button", class: "secondary", "aria-expanded": "false",
-        onclick: async (event) => {
-          const button = event.currentTarget;
-          if (button.getAttribute("aria-expanded") === "true") {
-            qrSlot.replaceChildren();
-            button.setAttribute("aria-expanded", "false");
-            return;
-          }
-          replace(qrSlot, await qrImage(invite.joinUrl, name));
-          button.setAttribute("aria-expanded", "true");
-        },
-      }, "Show QR code"),
-      copied),
+    copyRow,
     qrSlot);
 }
 
@@ -100,7 +78,7 @@ export async function render(main) {
     const data = new FormData(form);
     replace(message, "");
     try {
-      const invite = await post("/api/invites", { name: data.get("name"), org: data.get("org"), role: data.get("role") });
+      const invite = await post("/api/invites", invitee(data));
       replace(result, inviteResult(invite, String(data.get("name")).trim()));
       form.reset();
       await draw();
@@ -109,10 +87,7 @@ export async function render(main) {
     }
   } },
   h("h2", {}, "Invite someone"),
-  textField("name", "Name", { required: true, maxlength: 120 }),
-  h("div", { class: "field-row" },
-    select("org", "Organisation", [["city", "City"], ["county", "County"], ["wpf", "Wisconsin Policy Forum"]], "city"),
-    select("role", "Role", [["reviewer", "Reviewer"], ["facilitator", "Facilitator"], ["observer", "Observer"]], "reviewer")),
+  ...inviteeFields(),
   message,
   h("button", { type: "submit", class: "primary" }, "Create invite"));
 

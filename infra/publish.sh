@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The app's Release publish, reproducible: the same commit published twice (on any machine, from a clean clone) gives
+# byte-identical output. infra/run.sh, infra/cluster.sh, infra/bench.sh and infra/Dockerfile all run what this builds.
+#
+#   infra/publish.sh OUT_DIR
+#
+# How: a deterministic compiler build with normalized source paths (ContinuousIntegrationBuild), and every static
+# asset (and its compressed copies) dated at the commit's time, since MapStaticAssets serves each file's time as
+# Last-Modified from the manifest the publish writes. The date comes from SOURCE_DATE_EPOCH when set (the
+# reproducible-builds.org convention), else from the checked-out commit; outside a git checkout without it, files keep
+# their own times and the output is not reproducible.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+out=${1:?usage: infra/publish.sh OUT_DIR}
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+# The Web project's build installs the page's SignalR client and QR code library with npm.
+if ! command -v npm >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+fi
+
+if [[ -z ${SOURCE_DATE_EPOCH:-} ]] && git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)
+fi
+source_date=()
+if [[ -n ${SOURCE_DATE_EPOCH:-} ]]; then
+  stamp=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ)
+  # A checkout dates files when it writes them; the static assets get the commit's date instead.
+  find src/ServiceSharing.Web/wwwroot -type f -exec touch -d "$stamp" {} +
+  source_date=("-p:SourceDate=$stamp")
+fi
+
+rm -rf "$out"
+dotnet publish src/ServiceSharing.Web -c Release -o "$out" -nodeReuse:false -p:ContinuousIntegrationBuild=true "${source_date[@]}"

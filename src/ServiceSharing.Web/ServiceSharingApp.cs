@@ -58,6 +58,7 @@ public static class ServiceSharingApp
         builder.Services.AddSingleton<PresenceLedger>();
         builder.Services.AddHostedService<PresenceHeartbeat>();
         builder.Services.AddSingleton<SessionPushes>();
+        builder.Services.AddSingleton<CalibrationPushes>();
         builder.Services.AddSingleton<Features.Rating.BoardRatingQueue>();
         builder.Services.AddSingleton<Features.Archive.ArchiveImport>();
         builder.Services.AddHostedService<PushDispatcher>();

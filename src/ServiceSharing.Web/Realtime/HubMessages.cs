@@ -25,3 +25,6 @@ public sealed record RoundChanged(Guid SessionId, Guid RoundId, string Change, l
 public sealed record RoundClosed(Guid SessionId, Guid RoundId, long Version, long SessionVersion);
 
 public sealed record SessionClosed(Guid SessionId, long Version, long SessionVersion);
+
+/// <summary>A calibration round of the assessment was opened, rated (by someone; no score) or revealed.</summary>
+public sealed record CalibrationChanged(Guid AssessmentId, Guid RoundId, string Change, long RoundVersion);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using ServiceSharing.Domain.Assessments;
+using ServiceSharing.Domain.Calibrations;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Features.History;
 
@@ -15,6 +16,7 @@ public sealed class PushDispatcher(
     CommittedEventsListener listener,
     IHubContext<ReviewHub> hub,
     SessionPushes sessionPushes,
+    CalibrationPushes calibrationPushes,
     ILogger<PushDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,6 +38,9 @@ public sealed class PushDispatcher(
                     break;
                 case ISessionEvent:
                     await sessionPushes.SendAsync(committed);
+                    break;
+                case ICalibrationEvent:
+                    await calibrationPushes.SendAsync(committed);
                     break;
             }
         }

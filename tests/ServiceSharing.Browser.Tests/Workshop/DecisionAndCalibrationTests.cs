@@ -67,6 +67,9 @@ public sealed class DecisionAndCalibrationTests(BrowserApp browser)
         await cathy.GetByRole(AriaRole.Button, new() { Name = "Save my ratings" }).ClickAsync();
         await Expect(cathy.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your ratings are saved" })).ToBeVisibleAsync();
 
+        // Cathy starts changing a score; others rating meanwhile must not throw her unsaved choice away.
+        await cathy.GetByLabel("Payroll · Similarity").SelectOptionAsync("2");
+
         var county = await browser.App.SignInAsync("Cody County", "county", "reviewer");
         var roundId = (await county.GetJsonAsync($"{rated.Assessment.Url}/calibrations")).AsArray()[0]!.Get<Guid>("roundId");
         foreach (var factor in new[] { "similarity", "efficiencies", "challenges", "centralization" })
@@ -75,16 +78,17 @@ public sealed class DecisionAndCalibrationTests(BrowserApp browser)
                 new { areaId = rated.Assessment.Areas["Payroll"], factor, score = 2 });
         }
 
-        // Blind: the facilitator sees who has rated, never what.
-        await fran.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
-        await Expect(fran.Locator("[data-raters]")).ToContainTextAsync("Cathy City (City, 4 cells)");
+        // Live, with no Refresh: who has rated reaches every screen; blind, the facilitator never sees what.
+        await Expect(fran.Locator("[data-raters]")).ToContainTextAsync("Cathy City (City, 4 cells), Cody County (County, 4 cells)");
+        await Expect(cathy.Locator("[data-raters]")).ToContainTextAsync("Cody County (County, 4 cells)");
+        await Expect(cathy.GetByLabel("Payroll · Similarity")).ToHaveValueAsync("2");
         await Expect(fran.Locator("table.calibration-panel")).ToHaveCountAsync(0);
         await fran.GetByRole(AriaRole.Button, new() { Name = "Reveal calibration" }).ClickAsync();
         await Expect(fran.Locator("table.calibration-panel tbody tr")).ToHaveCountAsync(4);
         await Expect(fran.Locator("[data-offset-of=\"Cody County\"]")).ToContainTextAsync("below the panel median");
 
-        // Cathy (4, 4, 3, 4) against the medians (3, 3, 2.5, 3) of the two: one step above on three, half on one.
-        await cathy.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
+        // Cathy (4, 4, 3, 4) against the medians (3, 3, 2.5, 3) of the two: one step above on three, half on one. The
+        // reveal reaches her screen by itself.
         await Expect(cathy.Locator("[data-offset-of=\"Cathy City\"]")).ToContainTextAsync("scored 0.88 steps above the panel median on average");
         await Expect(cathy.Locator("[data-offset-of]")).ToHaveCountAsync(1);
         await Expect(cathy.Locator("[data-drift-of=\"Cathy City\"]")).ToContainTextAsync("No drift to tell");

@@ -109,6 +109,28 @@ public sealed class CalibrationTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task everyone_on_the_assessment_is_told_live_when_a_round_opens_is_rated_and_is_revealed_without_any_score()
+    {
+        var panel = await PanelAsync();
+        await using var watcher = await HubClient.ConnectAsync(App.BaseAddress, await App.InviteAsync("Wanda", "county", "observer"));
+        var boardVersion = await watcher.JoinAssessmentAsync(panel.Assessment.Id);
+
+        var round = await OpenAsync(panel, "Payroll");
+        await RateAsync(panel.Cathy, round, panel, "Payroll", "similarity", 3);
+        await RateAsync(panel.Cole, round, panel, "Payroll", "similarity", 1);
+        await panel.Facilitator.PostJsonAsync($"{round}/reveal", new { });
+
+        var messages = await watcher.WaitUntilAsync(received => received.Count(m => m.Name == "CalibrationChanged") >= 4, "four calibration pushes");
+        var pushes = messages.Where(m => m.Name == "CalibrationChanged").Select(m => m.Body).ToList();
+        pushes.Select(p => (p["change"]!.GetValue<string>(), p["roundVersion"]!.GetValue<long>()))
+            .ShouldBe([("opened", 1L), ("rated", 2L), ("rated", 3L), ("revealed", 4L)]);
+        pushes.ShouldAllBe(p => p["assessmentId"]!.GetValue<Guid>() == panel.Assessment.Id && $"{panel.Rounds}/{p["roundId"]}" == round);
+        pushes.ShouldAllBe(p => !p.AsObject().ContainsKey("score") && !p.AsObject().ContainsKey("reviewerId"), "a calibration push names no score and no reviewer");
+        watcher.Messages("BoardChanged").ShouldBeEmpty("practice never moves the board");
+        (await panel.Facilitator.GetJsonAsync(panel.Assessment.Url)).Version().ShouldBe(boardVersion);
+    }
+
+    [Fact]
     public async Task calibration_ratings_stay_apart_from_the_board_its_history_agreement_and_suggestions()
     {
         var panel = await PanelAsync();

@@ -12,7 +12,7 @@ public sealed record HubMessage(string Name, JsonNode Body);
 public sealed class HubClient : IAsyncDisposable
 {
     public static readonly string[] MessageNames =
-        ["BoardChanged", "PresenceChanged", "RoundOpened", "RatingSubmitted", "RoundRevealed", "RoundChanged", "RoundClosed", "SessionClosed"];
+        ["BoardChanged", "PresenceChanged", "RoundOpened", "RatingSubmitted", "RoundRevealed", "RoundChanged", "RoundClosed", "SessionClosed", "CalibrationChanged"];
 
     private readonly ConcurrentQueue<HubMessage> _received = new();
 

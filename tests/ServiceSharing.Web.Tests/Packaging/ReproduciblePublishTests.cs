@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using ServiceSharing.Web.Tests.Infrastructure;
 
 namespace ServiceSharing.Web.Tests.Packaging;
 

@@ -18,6 +18,7 @@ const retryForever = { nextRetryDelayInMilliseconds: ({ previousRetryCount }) =>
 export class LiveBoard {
   /**
    * handlers: onChanges(entries[] from pushes or history, in version order), onSession(name, message),
+   * onCalibration(message) (a calibration round opened, rated or revealed),
    * onStatus("connecting" | "connected" | "reconnecting" | "disconnected", detail)
    * shownVersion: the version of the board the page already shows; changes after it are caught up on the first join.
    */
@@ -40,6 +41,7 @@ export class LiveBoard {
       .configureLogging(signalR.LogLevel.Warning)
       .build();
     this.connection.on("BoardChanged", (message) => this.enqueue(() => this.applyPush(message)));
+    this.connection.on("CalibrationChanged", (message) => this.handlers.onCalibration?.(message));
     for (const name of SESSION_MESSAGES) {
       this.connection.on(name, (message) => this.handlers.onSession?.(name, message));
     }

@@ -6,6 +6,7 @@ import { get, post } from "../api.js";
 import { isFacilitator, isReviewer, me } from "../auth.js";
 import { assessmentHead } from "../board/assessment-head.js";
 import { sideNames } from "../board/board-table.js";
+import { LiveBoard } from "../live.js";
 
 const steps = (value) => `${scoreText(Math.abs(value))} step${Math.abs(value) === 1 ? "" : "s"}`;
 
@@ -112,6 +113,9 @@ export async function render(main, { assessmentId }) {
   const roundSlot = h("div", { class: "calibration-round" });
   const note = h("p", { class: "inline-message", role: "status" });
 
+  const ratersLine = (round) => h("p", { dataset: { raters: "" } }, round.raters.length === 0 ? "Nobody has rated yet." :
+    `Rated so far: ${round.raters.map((r) => `${r.name} (${orgWords(r.org)}, ${r.cellsRated} cell${r.cellsRated === 1 ? "" : "s"})`).join(", ")}.`);
+
   async function draw(said = "") {
     const rounds = await get(`${base}/calibrations`);
     const latest = rounds.at(-1) ?? null;
@@ -123,8 +127,7 @@ export async function render(main, { assessmentId }) {
       parts.push(h("section", { class: "panel", "aria-label": "Calibration round", dataset: { calibrationStatus: round.status } },
         h("h2", {}, `Calibration round on ${round.areas.map((a) => a.name).join(" and ")}`),
         h("p", {}, round.status === "open" ? "Open: ratings stay hidden until the facilitator reveals the round." : "Revealed."),
-        h("p", { dataset: { raters: "" } }, round.raters.length === 0 ? "Nobody has rated yet." :
-          `Rated so far: ${round.raters.map((r) => `${r.name} (${orgWords(r.org)}, ${r.cellsRated} cell${r.cellsRated === 1 ? "" : "s"})`).join(", ")}.`),
+        ratersLine(round),
         isFacilitator(who) && round.status === "open" && h("button", {
           type: "button", class: "primary", onclick: async () => {
             try {
@@ -166,7 +169,21 @@ export async function render(main, { assessmentId }) {
     replace(note, said);
   }
 
+  /** Someone else rated: only who has rated so far changes, so a reviewer's unsaved choices in the form stay. */
+  async function showRaters(roundId) {
+    const shown = roundSlot.querySelector("[data-raters]");
+    if (!shown) return draw();
+    shown.replaceWith(ratersLine(await get(`${base}/calibrations/${roundId}`)));
+  }
+
   replace(main, assessmentHead(board, "calibration"), h("h2", {}, "Calibration"), note, roundSlot);
   await draw();
-  return null;
+  const live = new LiveBoard(assessmentId, {
+    onCalibration: (message) => (message.change === "rated" ? showRaters(message.roundId) : draw(message.change === "revealed" ? "The round is revealed." : "A calibration round was opened."))
+      .catch((error) => replace(note, error.message)),
+    // Back after a lost connection: what changed meanwhile is read again.
+    onStatus: (status, detail) => status === "connected" && !detail.first && draw().catch((error) => replace(note, error.message)),
+  }, board.version);
+  await live.start();
+  return () => live.stop();
 }

@@ -12,7 +12,7 @@
 #   BENCH_CONTEXT   one sentence on the conditions, quoted in the report (e.g. "machine shared with other builds")
 #   BENCH_PROFILE=1 load pg_stat_statements and write the top statements next to the report
 #   BENCH_ONLY=1,2,6 run only these scenarios (the others are reported as skipped and the run exits non-zero):
-#                   for working on one scenario, never for quoted figures
+#                   for working on one scenario, never for quoted figures (BENCH_KILLS=N: scenario 6 kills a node N times)
 #   BENCH_CONFIGURATION=Debug BENCH_NO_BUILD=1   reuse a build made already (infra/test.sh's check of --quick);
 #                   figures worth quoting come from the default Release build
 set -euo pipefail

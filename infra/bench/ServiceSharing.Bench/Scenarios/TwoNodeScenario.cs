@@ -25,6 +25,9 @@ public sealed class TwoNodeScenario(BenchWorkshop workshop, BenchSizes sizes, Cl
 
     private const int KillRaters = 4;
 
+    /// <summary>BENCH_KILLS=N kills (and restarts) N times instead of the mode's number: for working on the scenario.</summary>
+    private int KillRepeats => int.TryParse(Environment.GetEnvironmentVariable("BENCH_KILLS"), out var kills) && kills > 0 ? kills : sizes.KillRepeats;
+
     public async Task<TwoNodeResults> RunAsync(double liveRate)
     {
         var starting = Stopwatch.GetTimestamp();
@@ -98,7 +101,7 @@ public sealed class TwoNodeScenario(BenchWorkshop workshop, BenchSizes sizes, Cl
         var people = await onCluster.ObserversAsync(Math.Max(1, sizes.LatencyObservers / 2), "Kill");
         var raters = await onCluster.ReviewersAsync(KillRaters, "Kill");
         var runs = new List<KillRun>();
-        for (var repeat = 0; repeat < sizes.KillRepeats; repeat++)
+        for (var repeat = 0; repeat < KillRepeats; repeat++)
         {
             if (repeat > 0)
             {

@@ -5,7 +5,7 @@
 # nodes behind HAProxy with a Redis backplane (infra/cluster.sh's cluster); the load generator starts and kills them.
 #
 #   infra/bench.sh           full run (< 15 min on 2 cores): writes docs/performance.md and docs/performance/
-#   infra/bench.sh --quick   small sizes (< 2 min once built): writes .data/bench-quick/ only, never docs/
+#   infra/bench.sh --quick   small sizes (< 3 min once built): writes .data/bench-quick/ only, never docs/
 #
 # Environment (optional):
 #   BENCH_OUT       where to write instead (a directory: performance.md + performance/)

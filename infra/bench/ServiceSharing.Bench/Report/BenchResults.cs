@@ -82,6 +82,10 @@ public sealed record TwoNodeResults(int Writers, IReadOnlyList<LoadRun> OneAsses
 {
     public double OneMedian => Stats.Median(OneAssessment.Select(r => r.RatingsPerSecond));
 
+    /// <summary>The same load all through the proxy to one node of the two, run after each of <see cref="OneAssessment"/>.</summary>
+    public IReadOnlyList<LoadRun> OneNodeThroughProxy { get; init; } = [];
+    public double OneNodeThroughProxyMedian => Stats.Median(OneNodeThroughProxy.Select(r => r.RatingsPerSecond));
+
     /// <summary>Every screen of every kill that had a push again, in ms after the kill.</summary>
     public IReadOnlyList<double> PushesAgainMs => Kills.SelectMany(k => k.PushesAgainMs).ToList();
     public int Screens => Kills.Sum(k => k.Screens);

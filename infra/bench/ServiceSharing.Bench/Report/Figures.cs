@@ -73,6 +73,8 @@ public static class Figures
             var half = n.Writers / 2;
             yield return Beside("6 two nodes", $"ratings/s, {n.Writers} reviewers on one assessment, {half} through each node", n.OneMedian, "ratings/s",
                 results.Throughput?.OneMedian, "one node, scenario 1", "-", null);
+            yield return Beside("6 two nodes", $"ratings/s, the same {n.Writers} reviewers all through the proxy to one node", n.OneNodeThroughProxyMedian, "ratings/s",
+                results.Throughput?.OneMedian, "one node, scenario 1", "-", null);
             var live = n.Latency;
             var what = $"{live.Reviewers} reviewers at {live.TargetRate:F0}/s, {live.Observers} observers, half on each node";
             yield return Beside("6 two nodes", $"push p50, {what}", live.P50, "ms", results.Latency?.P50, "one node, scenario 2", "-", null);

@@ -126,6 +126,11 @@ public static class MarkdownReport
                 md.AppendLine($"| 6 one board on two nodes, run {i + 1} (app = both nodes) | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Failed} |");
             }
 
+            foreach (var (run, i) in n.OneNodeThroughProxy.Select((r, i) => (r, i)))
+            {
+                md.AppendLine($"| 6 one board through the proxy to one node, run {i + 1} (app = both nodes) | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Failed} |");
+            }
+
             foreach (var (run, i) in n.Latency.Runs.Select((r, i) => (r, i)))
             {
                 md.AppendLine($"| 6 live on two nodes, run {i + 1} ({run.Delivered:N0} of {run.ExpectedDeliveries:N0} pushes matched) | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Sent - run.Succeeded} |");

@@ -50,7 +50,7 @@ public sealed class TwoNodeScenario(BenchWorkshop workshop, BenchSizes sizes, Cl
             }
 
             var kills = await KillsAsync(cluster, onCluster);
-            return new TwoNodeResults(sizes.ThroughputWriters, throughput, latency, kills);
+            return new TwoNodeResults(sizes.ThroughputWriters, throughput.Spread, latency, kills) { OneNodeThroughProxy = throughput.OneNodeThroughProxy };
         }
         finally
         {
@@ -65,8 +65,11 @@ public sealed class TwoNodeScenario(BenchWorkshop workshop, BenchSizes sizes, Cl
         }
     }
 
-    /// <summary>Scenario 1's one-board load: its number of reviewers, half through each node, one screen per node.</summary>
-    private async Task<IReadOnlyList<LoadRun>> ThroughputAsync(BenchWorkshop onCluster, IReadOnlyList<AppClient> entrances, ProcessSampler sampler)
+    /// <summary>Scenario 1's one-board load: its number of reviewers, half through each node, one screen per node; each
+    /// run followed by the same load all through the proxy to one node, which tells the share of the proxy and the
+    /// backplane in the difference to one node from the share of a second writer on the board.</summary>
+    private async Task<(IReadOnlyList<LoadRun> Spread, IReadOnlyList<LoadRun> OneNodeThroughProxy)> ThroughputAsync(
+        BenchWorkshop onCluster, IReadOnlyList<AppClient> entrances, ProcessSampler sampler)
     {
         var board = await onCluster.App.CreateAssessmentAsync(onCluster.Facilitator, "Bench: one board on two nodes", 10);
         var reviewers = await onCluster.ReviewersAsync(sizes.ThroughputWriters, "Two-node");
@@ -74,16 +77,20 @@ public sealed class TwoNodeScenario(BenchWorkshop workshop, BenchSizes sizes, Cl
         var screens = await BoardObserver.ConnectManyAsync(i => entrances[i], watchers, _ => (board.Id, null));
         try
         {
-            AppClient Via(int reviewer) => entrances[reviewer % entrances.Count];
-            await ClosedLoopRating.RunAsync(reviewers, Via, _ => board, sizes.WarmUp, sampler);
-            var runs = new List<LoadRun>();
+            AppClient Spread(int reviewer) => entrances[reviewer % entrances.Count];
+            AppClient First(int reviewer) => entrances[0];
+            await ClosedLoopRating.RunAsync(reviewers, Spread, _ => board, sizes.WarmUp, sampler);
+            var spread = new List<LoadRun>();
+            var first = new List<LoadRun>();
             for (var run = 0; run < sizes.Repeats; run++)
             {
-                runs.Add(await ClosedLoopRating.RunAsync(reviewers, Via, _ => board, sizes.ThroughputRun, sampler));
-                Console.WriteLine($"  run {run + 1}: one board on two nodes {runs[^1].RatingsPerSecond:F0}/s");
+                spread.Add(await ClosedLoopRating.RunAsync(reviewers, Spread, _ => board, sizes.ThroughputRun, sampler));
+                first.Add(await ClosedLoopRating.RunAsync(reviewers, First, _ => board, sizes.ThroughputRun, sampler));
+                Console.WriteLine($"  run {run + 1}: one board, half through each node {spread[^1].RatingsPerSecond:F0}/s, " +
+                                  $"all through the proxy to one node {first[^1].RatingsPerSecond:F0}/s");
             }
 
-            return runs;
+            return (spread, first);
         }
         finally
         {

@@ -33,9 +33,10 @@ publish=$run/publish
 mkdir -p "$run"
 
 pids=()
-pg_dir=""
 # shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
+  # A second Ctrl-C (or a TERM) while stopping must not cut the stopping short and leave PostgreSQL running.
+  trap '' INT TERM
   local pid
   for pid in "${pids[@]}"; do
     kill -TERM "$pid" 2>/dev/null || true
@@ -43,53 +44,25 @@ cleanup() {
   for pid in "${pids[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
-  if [[ -n $pg_dir ]]; then
+  if [[ -n $APP_PG_DIR ]]; then
     echo "cluster.sh: stopping PostgreSQL..."
-    pg_stop "$pg_dir"
+    pg_stop "$APP_PG_DIR"
   fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Debian's packages, installed only when missing. The Web project's build installs the page's SignalR client with npm.
-missing=()
-command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
-command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-command -v haproxy >/dev/null 2>&1 || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
-if [[ ${#missing[@]} -gt 0 ]]; then
-  echo "cluster.sh: installing ${missing[*]}..."
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-fi
+# Debian's packages, installed only when missing.
+app_install_missing cluster.sh redis-server=redis-server haproxy=haproxy
 haproxy_bin=$(command -v haproxy || echo /usr/sbin/haproxy)
 
-# Built and published once; both nodes run the same output (outside Development, static assets are served only from
-# published output).
-dotnet build ServiceSharing.EventSourced.sln -c Release
-rm -rf "$publish"
-dotnet publish src/ServiceSharing.Web -c Release --no-build -o "$publish"
+# Built and published once; both nodes run the same output.
+app_build cluster.sh Release
+app_publish Release "$publish"
+app_local_database cluster.sh "$data"
+app_admin_key "$data"
 
-if [[ -z ${ConnectionStrings__Marten:-} ]]; then
-  pg_port=${SERVICESHARING_PG_PORT:-5433}
-  pg_dir=$data/pg
-  pg_start "$pg_dir" "$pg_port"
-  ConnectionStrings__Marten=$(pg_connection_string "$pg_port")
-  export ConnectionStrings__Marten
-  echo "cluster.sh: PostgreSQL on 127.0.0.1:$pg_port (data in $pg_dir)"
-fi
-
-key_file=$data/admin-key
-if [[ -n ${ServiceSharing__AdminKey:-} ]]; then
-  key_source="the ServiceSharing__AdminKey environment variable"
-else
-  if [[ ! -s $key_file ]]; then
-    (umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(32))' >"$key_file")
-  fi
-  chmod 600 "$key_file"
-  ServiceSharing__AdminKey=$(<"$key_file")
-  key_source=$key_file
-fi
-export ServiceSharing__AdminKey
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 proxy_url=http://127.0.0.1:$proxy_port
 
@@ -117,18 +90,7 @@ pids+=($!)
 echo "cluster.sh: waiting for the proxy on $proxy_url ..."
 app_wait_healthy "$proxy_url" "${pids[-1]}" "$run/haproxy.log" 30 cluster.sh || exit 1
 
-invite=$(curl -sS --max-time 60 -w '\n%{http_code}' -X POST "$proxy_url/api/invites" \
-  -H "X-Admin-Key: $ServiceSharing__AdminKey" -H 'Content-Type: application/json' \
-  -d '{"name":"Workshop facilitator","org":"wpf","role":"facilitator"}') || true
-status=${invite##*$'\n'}
-body=${invite%$'\n'*}
-join_url=""
-if [[ $status == 2* ]]; then
-  join_url=$(python3 -c '
-import json, sys
-url = json.loads(sys.argv[1])["joinUrl"]
-print(sys.argv[2] + url if url.startswith("/") else url)' "$body" "$proxy_url") || join_url=""
-fi
+join_link=$(app_join_link "$proxy_url")
 
 cat <<EOT
 
@@ -136,8 +98,8 @@ cat <<EOT
   ServiceSharing is running on two nodes behind HAProxy:  $proxy_url
   Nodes:                      http://127.0.0.1:${node_ports[0]}  http://127.0.0.1:${node_ports[1]}
   Redis (backplane):          127.0.0.1:$redis_port
-  Facilitator join link:      ${join_url:-"(could not create the invite: HTTP $status $body)"}
-  Admin key (X-Admin-Key):    kept in $key_source
+  Facilitator join link:      $join_link
+  Admin key (X-Admin-Key):    kept in $APP_ADMIN_KEY_SOURCE
   Logs:                       $run/node1.log, node2.log, redis.log, haproxy.log
   Ctrl-C stops the proxy, the nodes, redis-server and the local PostgreSQL.
 ==============================================================================

@@ -1,6 +1,9 @@
+using ServiceSharing.Bench.Cluster;
+
 namespace ServiceSharing.Bench;
 
-/// <summary>What infra/bench.sh hands the load generator: where the app and its database are, and where to write.</summary>
+/// <summary>What infra/bench.sh hands the load generator: where the app and its database are, and where to write;
+/// for scenario 6, what it takes to start the cluster (null when bench.sh gave none of it).</summary>
 public sealed record BenchOptions(
     BenchSizes Sizes,
     Uri BaseUrl,
@@ -10,16 +13,26 @@ public sealed record BenchOptions(
     int AppPid,
     string PgBench,
     string OutputDirectory,
-    string? NotesFile)
+    string? NotesFile,
+    ClusterOptions? Cluster)
 {
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>();
+        // --app-setting NAME=VALUE, repeated: the environment the one-node app runs with, for scenario 6's nodes.
+        var appSettings = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 throw new ArgumentException($"Expected --name value pairs, got '{args[i]}'.");
+            }
+
+            if (args[i] == "--app-setting")
+            {
+                var (name, value) = args[i + 1].Split('=', 2) is [var n, var v] ? (n, v) : throw new ArgumentException($"--app-setting NAME=VALUE, got '{args[i + 1]}'.");
+                appSettings[name] = value;
+                continue;
             }
 
             values[args[i][2..]] = args[i + 1];
@@ -43,6 +56,9 @@ public sealed record BenchOptions(
             int.Parse(Required("app-pid")),
             Required("pgbench"),
             Required("out"),
-            values.GetValueOrDefault("notes"));
+            values.GetValueOrDefault("notes"),
+            values.TryGetValue("app-dir", out var appDirectory)
+                ? new ClusterOptions(appDirectory, appSettings, Required("redis-server"), Required("haproxy"), Required("haproxy-config"), Required("cluster-dir"))
+                : null);
     }
 }

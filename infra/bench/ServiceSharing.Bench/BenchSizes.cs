@@ -21,7 +21,9 @@ public sealed record BenchSizes(
     int CapacityClients,
     int CapacitySessions,
     TimeSpan CapacityIdle,
-    int SeedBatch)
+    int SeedBatch,
+    int KillRepeats,
+    TimeSpan KillWait)
 {
     /// <summary>Upper bound of requests per writer and run, whatever the time bound says.</summary>
     public const int MaxRequestsPerWriter = 100_000;
@@ -43,7 +45,9 @@ public sealed record BenchSizes(
         CapacityClients: 1_000,
         CapacitySessions: 10,
         CapacityIdle: TimeSpan.FromSeconds(10),
-        SeedBatch: 1_000);
+        SeedBatch: 1_000,
+        KillRepeats: 3,
+        KillWait: TimeSpan.FromSeconds(30));
 
     public static readonly BenchSizes Quick = new(
         Mode: "quick",
@@ -62,5 +66,7 @@ public sealed record BenchSizes(
         CapacityClients: 100,
         CapacitySessions: 10,
         CapacityIdle: TimeSpan.FromSeconds(2),
-        SeedBatch: 500);
+        SeedBatch: 500,
+        KillRepeats: 1,
+        KillWait: TimeSpan.FromSeconds(20));
 }

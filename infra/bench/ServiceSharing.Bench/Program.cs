@@ -77,6 +77,13 @@ await Scenario("2 live latency", async () =>
 await Scenario("5 capacity", async () =>
     results.Capacity = await new CapacityScenario(workshop, sizes, sampler).RunAsync(live, liveRate));
 
+// Two nodes next, on the same database state and machine as the one-node figures they are set beside; the cluster is
+// gone again before replay and rebuild.
+await Scenario("6 two nodes", async () =>
+    results.TwoNodes = await new TwoNodeScenario(workshop, sizes,
+        options.Cluster ?? throw new ArgumentException("Scenario 6 needs --app-dir and the cluster's options (infra/bench.sh gives them)."),
+        options.AdminKey).RunAsync(liveRate));
+
 var replay = new ReplayScenario(workshop, sizes, seeder, raw);
 await Scenario("3 replay", async () => results.Replay = await replay.RunAsync());
 
@@ -101,7 +108,7 @@ foreach (var row in results.Figures)
     Console.WriteLine($"{row.Scenario,-15} {row.Figure,-70} {row.Value,12:F1} {row.Unit,-9} {(row.Ratio is { } r ? $"ratio {r:F2}" : ""),-12} {row.Target,-20} {row.Met switch { true => "met", false => "NOT MET", null => "" }}");
 }
 
-var expected = new object?[] { results.Throughput, results.Latency, results.Replay, results.Rebuild, results.Capacity };
+var expected = new object?[] { results.Throughput, results.Latency, results.Replay, results.Rebuild, results.Capacity, results.TwoNodes };
 var missing = expected.Count(r => r is null);
 Console.WriteLine($"bench: {results.Figures.Count} figures, {missing} scenarios without figures, {results.DurationSeconds / 60:F1} min; written to {options.OutputDirectory}");
 return missing == 0 && results.Failures.Count == 0 && results.RatingRefusals.Count == 0 ? 0 : 1;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -17,14 +18,18 @@ public sealed record BenchAssessment(Guid Id, IReadOnlyList<Guid> Areas);
 /// The app's HTTP API as the benchmark uses it. One pooled handler serves every participant; each request carries
 /// its participant's bearer token, so JWT validation runs on every call as it does in a workshop.
 /// </summary>
-public sealed class AppClient(Uri baseUrl, string adminKey) : IDisposable
+/// <param name="nodeCookie">Behind the cluster's proxy: the stickiness cookie that sends this client's requests (and
+/// its hub connections, see <see cref="BoardObserver"/>) to one node; HAProxy replaces it, as for a browser, when
+/// that node is down.</param>
+public sealed class AppClient(Uri baseUrl, string adminKey, Cookie? nodeCookie = null) : IDisposable
 {
     public static readonly string[] Factors = Enum.GetValues<Factor>().Select(f => f.Key()).ToArray();
 
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = 512,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(30)
+        PooledConnectionLifetime = TimeSpan.FromMinutes(30),
+        CookieContainer = CookiesFor(baseUrl, nodeCookie)
     })
     {
         BaseAddress = baseUrl,
@@ -32,6 +37,20 @@ public sealed class AppClient(Uri baseUrl, string adminKey) : IDisposable
     };
 
     public Uri BaseUrl => baseUrl;
+
+    public Cookie? NodeCookie => nodeCookie;
+
+    /// <summary>A fresh container holding the node's cookie, if any, for one client (HTTP or hub).</summary>
+    public static CookieContainer CookiesFor(Uri baseUrl, Cookie? nodeCookie)
+    {
+        var cookies = new CookieContainer();
+        if (nodeCookie is not null)
+        {
+            cookies.Add(baseUrl, new Cookie(nodeCookie.Name, nodeCookie.Value));
+        }
+
+        return cookies;
+    }
 
     /// <summary>Every refused rating by status and title: raters without expectedVersion must never see one.</summary>
     public ConcurrentDictionary<string, int> RatingRefusals { get; } = new();

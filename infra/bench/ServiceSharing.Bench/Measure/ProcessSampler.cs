@@ -2,18 +2,20 @@ namespace ServiceSharing.Bench.Measure;
 
 /// <summary>
 /// CPU time and resident memory from /proc: of the app, of every PostgreSQL process and of this load generator, so
-/// a figure can say where the two cores went.
+/// a figure can say where the two cores went. "The app" is every app process given: one, or the nodes of scenario 6.
 /// </summary>
-public sealed class ProcessSampler(int appPid)
+public sealed class ProcessSampler(params IReadOnlyList<int> appPids)
 {
     // USER_HZ: /proc reports CPU time in clock ticks of 1/100 s on Linux.
     private const double TicksPerSecond = 100;
 
-    public CpuReading ReadCpu() => new(DateTime.UtcNow, Ticks(appPid), PostgresTicks(), Ticks(Environment.ProcessId));
+    public CpuReading ReadCpu() => new(DateTime.UtcNow, appPids.Sum(pid => Ticks(pid)), PostgresTicks(), Ticks(Environment.ProcessId));
 
-    public double AppRssMegabytes()
+    public double AppRssMegabytes() => appPids.Sum(RssMegabytes);
+
+    private static double RssMegabytes(int pid)
     {
-        foreach (var line in File.ReadLines($"/proc/{appPid}/status"))
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
             {

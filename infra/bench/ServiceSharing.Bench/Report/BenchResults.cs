@@ -27,6 +27,7 @@ public sealed class BenchResults
     public ReplayResults? Replay { get; set; }
     public RebuildResults? Rebuild { get; set; }
     public CapacityResults? Capacity { get; set; }
+    public TwoNodeResults? TwoNodes { get; set; }
 }
 
 public sealed record LoadRun(double RatingsPerSecond, int Succeeded, int Failed, double Seconds, CpuUse Cpu, LatencySummary RequestLatency);
@@ -74,3 +75,24 @@ public sealed record CapacityResults(
     CpuUse IdleConnectedCpu,
     double ConnectSeconds,
     LatencyResults LatencyWhileConnected);
+
+/// <summary>Scenario 6: scenario 1's one-board load and scenario 2's live load on two nodes behind HAProxy, then SIGKILLs
+/// of one node.</summary>
+public sealed record TwoNodeResults(int Writers, IReadOnlyList<LoadRun> OneAssessment, LatencyResults Latency, IReadOnlyList<KillRun> Kills)
+{
+    public double OneMedian => Stats.Median(OneAssessment.Select(r => r.RatingsPerSecond));
+
+    /// <summary>The same load all through the proxy to one node of the two, run after each of <see cref="OneAssessment"/>.</summary>
+    public IReadOnlyList<LoadRun> OneNodeThroughProxy { get; init; } = [];
+    public double OneNodeThroughProxyMedian => Stats.Median(OneNodeThroughProxy.Select(r => r.RatingsPerSecond));
+
+    /// <summary>Every screen of every kill that had a push again, in ms after the kill.</summary>
+    public IReadOnlyList<double> PushesAgainMs => Kills.SelectMany(k => k.PushesAgainMs).ToList();
+    public int Screens => Kills.Sum(k => k.Screens);
+    public int WithoutPush => Kills.Sum(k => k.Screens - k.PushesAgainMs.Count);
+}
+
+/// <summary>One SIGKILL of a node with <paramref name="Screens"/> screens on it while ratings went on through the other:
+/// for each screen that got back, the ms from the kill to its connection coming back and to its first push after the
+/// kill (in no particular pairing).</summary>
+public sealed record KillRun(int Screens, double RatingsPerSecond, IReadOnlyList<double> ReconnectedMs, IReadOnlyList<double> PushesAgainMs);

@@ -1,3 +1,5 @@
+using ServiceSharing.Bench.Measure;
+
 namespace ServiceSharing.Bench.Report;
 
 /// <summary>The table of docs/performance.md, taken from the results: each scenario's figures, baselines and targets.</summary>
@@ -10,6 +12,9 @@ public static class Figures
     public const double RebuildTargetRatio = 0.5;
     public const double CapacityRssTargetMb = 500;
     public const double CapacityP99TargetMs = 50;
+
+    /// <summary>Issue 10: a node killed with SIGKILL, its clients are back through the proxy within 5 s.</summary>
+    public const double PushesAgainTargetMs = 5_000;
 
     public static IEnumerable<FigureRow> Of(BenchResults results)
     {
@@ -61,6 +66,28 @@ public static class Figures
             yield return Plain("5 capacity", "server CPU while they idle (cores)", c.IdleConnectedCpu.App, "cores");
             yield return Below("5 capacity", $"scenario 2 push p99 with {c.Clients:N0} clients connected", c.LatencyWhileConnected.P99, "ms", CapacityP99TargetMs);
         }
+
+        if (results.TwoNodes is { } n)
+        {
+            // Beside each figure, the same load on one node measured earlier in this run (scenarios 1 and 2).
+            var half = n.Writers / 2;
+            yield return Beside("6 two nodes", $"ratings/s, {n.Writers} reviewers on one assessment, {half} through each node", n.OneMedian, "ratings/s",
+                results.Throughput?.OneMedian, "one node, scenario 1", "-", null);
+            yield return Beside("6 two nodes", $"ratings/s, the same {n.Writers} reviewers all through the proxy to one node", n.OneNodeThroughProxyMedian, "ratings/s",
+                results.Throughput?.OneMedian, "one node, scenario 1", "-", null);
+            var live = n.Latency;
+            var what = $"{live.Reviewers} reviewers at {live.TargetRate:F0}/s, {live.Observers} observers, half on each node";
+            yield return Beside("6 two nodes", $"push p50, {what}", live.P50, "ms", results.Latency?.P50, "one node, scenario 2", "-", null);
+            yield return Beside("6 two nodes", $"push p99, {what}", live.P99, "ms", results.Latency?.P99, "one node, scenario 2",
+                $"< {LiveP99TargetMs} ms", live.P99 < LiveP99TargetMs);
+            var again = n.PushesAgainMs.ToArray();
+            var kills = $"{n.Kills.Count} SIGKILL{(n.Kills.Count == 1 ? "" : "s")} of a node, {n.Kills.FirstOrDefault()?.Screens ?? 0} screens on it each";
+            var missing = n.WithoutPush > 0 ? $"; {n.WithoutPush} of {n.Screens} screens had none within the wait" : "";
+            yield return Plain("6 two nodes", $"SIGKILL to pushes again, median over screens ({kills}{missing})", Stats.Median(again), "ms");
+            var max = again.Length > 0 ? again.Max() : double.NaN;
+            yield return new FigureRow("6 two nodes", $"SIGKILL to pushes again, max over screens ({kills}{missing})", max, "ms", null, null, null,
+                $"< {PushesAgainTargetMs} ms", n.WithoutPush == 0 && max < PushesAgainTargetMs);
+        }
     }
 
     private static FigureRow Ratio(string scenario, string figure, double value, string unit, double baseline, string baselineWhat, double target) =>
@@ -68,6 +95,10 @@ public static class Figures
 
     private static FigureRow Below(string scenario, string figure, double value, string unit, double target) =>
         new(scenario, figure, value, unit, null, null, null, $"< {target} {unit}", value < target);
+
+    /// <summary>A figure beside the same figure of another scenario; the ratio is this one over that one.</summary>
+    private static FigureRow Beside(string scenario, string figure, double value, string unit, double? other, string otherWhat, string target, bool? met) =>
+        new(scenario, figure, value, unit, other, other is null ? null : otherWhat, other is > 0 ? value / other : null, target, met);
 
     private static FigureRow Plain(string scenario, string figure, double value, string unit) =>
         new(scenario, figure, value, unit, null, null, null, "-", null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ServiceSharing.Bench.Measure;
 
 namespace ServiceSharing.Bench.Report;
 
@@ -57,9 +58,11 @@ public static class MarkdownReport
         }
 
         md.AppendLine();
-        md.AppendLine("Replay ratios are time over time (lower is better); throughput and rebuild ratios are rate over rate (higher is better).");
+        md.AppendLine("Replay ratios are time over time (lower is better); throughput and rebuild ratios are rate over rate (higher is better); " +
+                      "two-node ratios are the two-node figure over the same figure on one node.");
         md.AppendLine();
         AppendDetails(md, results);
+        AppendKills(md, results);
         AppendMachine(md, results.Machine);
         md.AppendLine("## Pictures and raw results");
         md.AppendLine();
@@ -116,8 +119,51 @@ public static class MarkdownReport
             }
         }
 
+        if (results.TwoNodes is { } n)
+        {
+            foreach (var (run, i) in n.OneAssessment.Select((r, i) => (r, i)))
+            {
+                md.AppendLine($"| 6 one board on two nodes, run {i + 1} (app = both nodes) | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Failed} |");
+            }
+
+            foreach (var (run, i) in n.OneNodeThroughProxy.Select((r, i) => (r, i)))
+            {
+                md.AppendLine($"| 6 one board through the proxy to one node, run {i + 1} (app = both nodes) | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Failed} |");
+            }
+
+            foreach (var (run, i) in n.Latency.Runs.Select((r, i) => (r, i)))
+            {
+                md.AppendLine($"| 6 live on two nodes, run {i + 1} ({run.Delivered:N0} of {run.ExpectedDeliveries:N0} pushes matched) | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Sent - run.Succeeded} |");
+            }
+        }
+
         md.AppendLine();
     }
+
+    private static void AppendKills(StringBuilder md, BenchResults results)
+    {
+        if (results.TwoNodes is not { Kills.Count: > 0 } n)
+        {
+            return;
+        }
+
+        md.AppendLine("## A node killed (scenario 6)");
+        md.AppendLine();
+        md.AppendLine("Milliseconds from the SIGKILL to each screen of the killed node being connected again (through the proxy, to the other node) " +
+                      "and to its first push after the kill, while ratings went on through the other node.");
+        md.AppendLine();
+        md.AppendLine("| Kill | Screens | Reconnected: median / max | Pushes again: median / max | Without a push | Ratings/s meanwhile |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (kill, i) in n.Kills.Select((k, i) => (k, i)))
+        {
+            md.AppendLine($"| {i + 1} | {kill.Screens} | {Number(Stats.Median(kill.ReconnectedMs))} / {Number(Max(kill.ReconnectedMs))} | " +
+                          $"{Number(Stats.Median(kill.PushesAgainMs))} / {Number(Max(kill.PushesAgainMs))} | {kill.Screens - kill.PushesAgainMs.Count} | {Number(kill.RatingsPerSecond)} |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static double Max(IReadOnlyList<double> values) => values.Count > 0 ? values.Max() : double.NaN;
 
     private static void AppendMachine(StringBuilder md, MachineReport m)
     {

@@ -42,6 +42,11 @@ public static class Plots
             Add($"5: same, with {c.Clients:N0} more clients connected", Middle(c.LatencyWhileConnected.Runs, r => r.Push.P99).Push.Curve);
         }
 
+        if (results.TwoNodes is { } n)
+        {
+            Add($"6: scenario 2's load on two nodes behind HAProxy", Middle(n.Latency.Runs, r => r.Push.P99).Push.Curve);
+        }
+
         plot.Axes.Bottom.TickGenerator = new NumericManual(PercentileTicks.Select(Spread).ToArray(), PercentileTicks.Select(p => $"p{p}").ToArray());
         plot.Axes.Bottom.Label.Text = "percentile";
         plot.Axes.Left.TickGenerator = new NumericManual(MsTicks.Select(LogMs).ToArray(), MsTicks.Select(t => $"{t:0.#}").ToArray());

@@ -23,7 +23,7 @@ public sealed class CapacityScenario(BenchWorkshop workshop, BenchSizes sizes, P
 
         var people = await workshop.ObserversAsync(sizes.CapacityClients, "Capacity");
         var connecting = Stopwatch.GetTimestamp();
-        var clients = await BoardObserver.ConnectManyAsync(workshop.App.BaseUrl, people, i => (rooms[i % rooms.Count].Assessment, rooms[i % rooms.Count].Session));
+        var clients = await BoardObserver.ConnectManyAsync(_ => workshop.App, people, i => (rooms[i % rooms.Count].Assessment, rooms[i % rooms.Count].Session));
         var connectSeconds = Stopwatch.GetElapsedTime(connecting).TotalSeconds;
         Console.WriteLine($"  {clients.Count:N0} clients joined {rooms.Count} sessions in {connectSeconds:F1} s");
 

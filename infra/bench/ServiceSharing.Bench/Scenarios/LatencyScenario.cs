@@ -9,10 +9,14 @@ namespace ServiceSharing.Bench.Scenarios;
 /// <summary>
 /// Scenario 2: from the moment a rating's HTTP request leaves to the moment its BoardChanged arrives, at every one of
 /// the observers on that board, with the reviewers sending at a fixed rate (open loop: a slow answer does not slow
-/// the next request down, so queueing shows in the figures instead of hiding).
+/// the next request down, so queueing shows in the figures instead of hiding). Scenario 6 runs it again on two nodes:
+/// reviewer i sends, and observer i watches, through entrance i modulo their number.
 /// </summary>
-public sealed class LatencyScenario(BenchWorkshop workshop, BenchSizes sizes, ProcessSampler sampler) : IAsyncDisposable
+public sealed class LatencyScenario(BenchWorkshop workshop, BenchSizes sizes, ProcessSampler sampler, IReadOnlyList<AppClient>? entrances = null)
+    : IAsyncDisposable
 {
+    private readonly IReadOnlyList<AppClient> _entrances = entrances ?? [workshop.App];
+
     private static readonly TimeSpan PushGrace = TimeSpan.FromSeconds(1);
 
     private IReadOnlyList<Participant> _reviewers = [];
@@ -24,7 +28,7 @@ public sealed class LatencyScenario(BenchWorkshop workshop, BenchSizes sizes, Pr
         _board = await workshop.App.CreateAssessmentAsync(workshop.Facilitator, "Bench: live workshop", 10);
         _reviewers = await workshop.ReviewersAsync(sizes.LatencyReviewers, "Live");
         var watchers = await workshop.ObserversAsync(sizes.LatencyObservers, "Live");
-        _observers = await BoardObserver.ConnectManyAsync(workshop.App.BaseUrl, watchers, _ => (_board.Id, null));
+        _observers = await BoardObserver.ConnectManyAsync(i => _entrances[i % _entrances.Count], watchers, _ => (_board.Id, null));
     }
 
     public async Task<LatencyResults> RunAsync(double rate)
@@ -72,12 +76,12 @@ public sealed class LatencyScenario(BenchWorkshop workshop, BenchSizes sizes, Pr
                 }
             }
 
-            var reviewer = _reviewers[i % _reviewers.Count];
+            var reviewer = i % _reviewers.Count;
             var random = new Random(i);
             requests.Add(Task.Run(async () =>
             {
                 var sent = Stopwatch.GetTimestamp();
-                if (await workshop.App.RateAsync(reviewer, _board!, random) is { } version)
+                if (await _entrances[reviewer % _entrances.Count].RateAsync(_reviewers[reviewer], _board!, random) is { } version)
                 {
                     sentAt[version] = sent;
                     Interlocked.Increment(ref succeeded);

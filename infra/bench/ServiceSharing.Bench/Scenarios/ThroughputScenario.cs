@@ -29,7 +29,7 @@ public sealed class ThroughputScenario(BenchWorkshop workshop, BenchSizes sizes,
         // One screen watches each board, so every rating travels the push path to a real client.
         var watchers = await workshop.ObserversAsync(writers + 1, "Throughput");
         var boards = new[] { one }.Concat(separate).ToList();
-        var observers = await BoardObserver.ConnectManyAsync(app.BaseUrl, watchers, i => (boards[i].Id, null));
+        var observers = await BoardObserver.ConnectManyAsync(_ => app, watchers, i => (boards[i].Id, null));
 
         var firstStarted = Stopwatch.GetTimestamp();
         await app.RateAsync(reviewers[0], one, new Random(1));
@@ -58,33 +58,6 @@ public sealed class ThroughputScenario(BenchWorkshop workshop, BenchSizes sizes,
         return new ThroughputResults(writers, firstMs, tps, oneRuns, separateRuns);
     }
 
-    /// <summary>Each reviewer rates in a loop until the time or the count runs out; refusals are counted, not retried.</summary>
-    private async Task<LoadRun> LoadAsync(IReadOnlyList<Participant> reviewers, Func<int, BenchAssessment> boardOf, TimeSpan duration)
-    {
-        var latencies = new List<double>[reviewers.Count];
-        var failed = 0;
-        var cpuBefore = sampler.ReadCpu();
-        var started = Stopwatch.GetTimestamp();
-        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        await Task.WhenAll(reviewers.Select((reviewer, i) => Task.Run(async () =>
-        {
-            var random = new Random(i * 7919 + 17);
-            var mine = latencies[i] = [];
-            for (var n = 0; n < BenchSizes.MaxRequestsPerWriter && Stopwatch.GetTimestamp() < deadline; n++)
-            {
-                var sent = Stopwatch.GetTimestamp();
-                if (await workshop.App.RateAsync(reviewer, boardOf(i), random) is null)
-                {
-                    Interlocked.Increment(ref failed);
-                    continue;
-                }
-
-                mine.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-            }
-        })));
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var cpu = ProcessSampler.Between(cpuBefore, sampler.ReadCpu());
-        var all = latencies.SelectMany(l => l).ToList();
-        return new LoadRun(all.Count / seconds, all.Count, failed, seconds, cpu, Stats.Summarize(all));
-    }
+    private Task<LoadRun> LoadAsync(IReadOnlyList<Participant> reviewers, Func<int, BenchAssessment> boardOf, TimeSpan duration) =>
+        ClosedLoopRating.RunAsync(reviewers, _ => workshop.App, boardOf, duration, sampler);
 }

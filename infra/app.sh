@@ -5,7 +5,8 @@
 #   source infra/pg.sh; source infra/app.sh
 #   app_install_missing CALLER COMMAND=PACKAGES...    Debian's packages of the commands that are missing, one apt-get run
 #   app_build CALLER CONFIGURATION [options...]       builds the solution (installs npm first when missing)
-#   app_publish CONFIGURATION DIR [options...]        publishes the built app afresh into DIR
+#   app_publish CONFIGURATION DIR [options...]        publishes the built app afresh into DIR (a Debug build: the
+#                                                     Release publish every script runs is infra/publish.sh)
 #   app_local_database CALLER DATA_DIR                the local PostgreSQL unless ConnectionStrings__Marten is set
 #   app_admin_key DATA_DIR                            ServiceSharing__AdminKey, or the one kept in DATA_DIR/admin-key
 #   app_wait_healthy BASE_URL PID LOG_FILE TIMEOUT_SECONDS CALLER

@@ -71,7 +71,11 @@ if [[ ${BENCH_NO_BUILD:-} != 1 ]]; then
   echo "bench.sh: building $configuration ($mode mode)"
   app_build bench.sh "$configuration" -nodeReuse:false -v quiet -clp:ErrorsOnly
 fi
-app_publish "$configuration" "$work/app" -v quiet >/dev/null
+if [[ $configuration == Release ]]; then
+  bash infra/publish.sh "$work/app" -v quiet >/dev/null   # what infra/run.sh runs
+else
+  app_publish "$configuration" "$work/app" -v quiet >/dev/null
+fi
 
 pg_port=$(pg_free_port)
 pg_options=(-c max_connections=200)

@@ -58,8 +58,7 @@ app_install_missing cluster.sh redis-server=redis-server haproxy=haproxy
 haproxy_bin=$(command -v haproxy || echo /usr/sbin/haproxy)
 
 # Built and published once; both nodes run the same output.
-app_build cluster.sh Release
-app_publish Release "$publish"
+bash infra/publish.sh "$publish"   # the reproducible Release publish (as the Dockerfile's)
 app_local_database cluster.sh "$data"
 app_admin_key "$data"
 

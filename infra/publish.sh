@@ -2,18 +2,19 @@
 # The app's Release publish, reproducible: the same commit published twice (on any machine, from a clean clone) gives
 # byte-identical output. infra/run.sh, infra/cluster.sh, infra/bench.sh and infra/Dockerfile all run what this builds.
 #
-#   infra/publish.sh OUT_DIR
+#   infra/publish.sh OUT_DIR [dotnet publish options...]
 #
 # How: a deterministic compiler build with normalized source paths (ContinuousIntegrationBuild), and every static
 # asset (and its compressed copies) dated at the commit's time, since MapStaticAssets serves each file's time as
 # Last-Modified from the manifest the publish writes. The date comes from SOURCE_DATE_EPOCH when set (the
-# reproducible-builds.org convention), else from the checked-out commit; outside a git checkout without it, files keep
-# their own times and the output is not reproducible.
+# reproducible-builds.org convention), else from the checked-out commit; outside a git checkout without it, or in a
+# working copy built before, files keep their own times and the output is not reproducible.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-out=${1:?usage: infra/publish.sh OUT_DIR}
+out=${1:?usage: infra/publish.sh OUT_DIR [dotnet publish options...]}
+shift
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 # The Web project's build installs the page's SignalR client and QR code library with npm.
@@ -25,7 +26,9 @@ if [[ -z ${SOURCE_DATE_EPOCH:-} ]] && git rev-parse --is-inside-work-tree >/dev/
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)
 fi
 source_date=()
-if [[ -n ${SOURCE_DATE_EPOCH:-} ]]; then
+# Only a checkout with no build output yet (a fresh clone, CI, the image's context) is dated: in a working copy that
+# has been built before, dating an edited file back would make the build keep compressed copies of its old content.
+if [[ -n ${SOURCE_DATE_EPOCH:-} && ! -d src/ServiceSharing.Web/obj ]]; then
   stamp=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ)
   # A checkout dates files when it writes them; the static assets get the commit's date instead.
   find src/ServiceSharing.Web/wwwroot -type f -exec touch -d "$stamp" {} +
@@ -33,4 +36,4 @@ if [[ -n ${SOURCE_DATE_EPOCH:-} ]]; then
 fi
 
 rm -rf "$out"
-dotnet publish src/ServiceSharing.Web -c Release -o "$out" -nodeReuse:false -p:ContinuousIntegrationBuild=true "${source_date[@]}"
+dotnet publish src/ServiceSharing.Web -c Release -o "$out" -nodeReuse:false -p:ContinuousIntegrationBuild=true "${source_date[@]}" "$@"

@@ -40,8 +40,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-app_build run.sh Release
-app_publish Release "$publish"
+bash infra/publish.sh "$publish"   # the reproducible Release publish (as the Dockerfile's)
 app_local_database run.sh "$data"
 app_admin_key "$data"
 

@@ -40,6 +40,9 @@ public sealed class ReproduciblePublishTests
 
     [Theory]
     [InlineData("infra/Dockerfile")]
+    [InlineData("infra/run.sh")]
+    [InlineData("infra/cluster.sh")]
+    [InlineData("infra/bench.sh")]
     public void the_scripts_and_the_image_run_that_publish(string file)
     {
         File.ReadAllText(Path.Combine(RepositoryRoot.Path, file)).ShouldContain("infra/publish.sh");

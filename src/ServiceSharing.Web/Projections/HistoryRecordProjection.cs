@@ -3,7 +3,6 @@ using Marten;
 using Marten.Events.Projections;
 using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Web.Features.History;
-using ServiceSharing.Web.Features.Replay;
 
 namespace ServiceSharing.Web.Projections;
 

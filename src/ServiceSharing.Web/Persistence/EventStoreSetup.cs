@@ -78,13 +78,15 @@ public static class EventStoreSetup
             .UniqueIndex(l => l.AssessmentId, l => l.Position);
         opts.Schema.For<AuditHead>();
 
-        opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
+        // The audit trail filed by cell: the history of one cell or area follows its own entries, not the stream's.
         // Replay starts from the nearest checkpoint instead of the first event (Features/Replay/CheckpointedReplay.cs).
+        // Both before the board, as inline projections run in this order: they start from the state before the commit,
+        // which is the board the session fetched until the board's projection applies the commit (StateBeforeCommit).
+        opts.Projections.Add(new HistoryRecordProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AssessmentCheckpointProjection(checkpointInterval), ProjectionLifecycle.Inline);
+        opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
         // Columns of their own: replay finds the checkpoint by version or by time without reading the state's JSON.
         opts.Schema.For<AssessmentCheckpoint>().Duplicate(c => c.AssessmentId).Duplicate(c => c.Version).Duplicate(c => c.At);
-        // The audit trail filed by cell: the history of one cell or area follows its own entries, not the stream's.
-        opts.Projections.Add(new HistoryRecordProjection(), ProjectionLifecycle.Inline);
         // Columns of their own, each with the index that answers one read in version order: one cell's or one
         // factor's history and a diff's changes per cell; one area's history; the whole trail and "since".
         opts.Schema.For<HistoryRecord>()

@@ -9,8 +9,8 @@ namespace ServiceSharing.Web.Projections;
 /// <summary>
 /// Writes an <see cref="AssessmentCheckpoint"/> whenever an assessment's stream reaches a multiple of the interval,
 /// inline with the events that reach it (and again, with the same ids, when the daemon rebuilds it). The state is the
-/// domain's own fold, started from the previous checkpoint and the events after it, so a checkpoint is the full fold
-/// at its version; the time is the event's, never the clock's. A commit that crosses no multiple costs nothing here.
+/// domain's own fold, started from the state before the commit (<see cref="StateBeforeCommit"/>), so a checkpoint is the
+/// full fold at its version; the time is the event's, never the clock's. A commit that crosses no multiple costs nothing here.
 /// </summary>
 public sealed class AssessmentCheckpointProjection(int interval) : IProjection
 {
@@ -28,7 +28,7 @@ public sealed class AssessmentCheckpointProjection(int interval) : IProjection
                 continue;
             }
 
-            var state = await CheckpointedReplay.StateAtAsync(operations, stream.Key, ordered[0].Version - 1, cancellation);
+            var state = await StateBeforeCommit.LoadAsync(operations, stream.Key, ordered[0].Version, cancellation);
             foreach (var e in ordered)
             {
                 CheckpointedReplay.Apply(state, e);

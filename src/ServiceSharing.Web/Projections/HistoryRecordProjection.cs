@@ -3,7 +3,6 @@ using Marten;
 using Marten.Events.Projections;
 using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Web.Features.History;
-using ServiceSharing.Web.Features.Replay;
 
 namespace ServiceSharing.Web.Projections;
 
@@ -25,7 +24,7 @@ public sealed class HistoryRecordProjection : IProjection
                 continue;
             }
 
-            var before = await StateBeforeAsync(operations, stream.Key, ordered[0].Version, cancellation);
+            var before = await StateBeforeCommit.LoadAsync(operations, stream.Key, ordered[0].Version, cancellation);
             foreach (var (e, entry) in ordered.Zip(AuditTrail.Build(ordered, before)))
             {
                 var stored = entry with { At = AssessmentCheckpointProjection.AsStored(e.Timestamp) };
@@ -40,20 +39,5 @@ public sealed class HistoryRecordProjection : IProjection
                 });
             }
         }
-    }
-
-    /// <summary>
-    /// The state at <paramref name="firstVersion"/> - 1. A live commit finds it in the board document, which holds the
-    /// version before the commit; when the document is elsewhere (a rebuild, where it is already at the end) replay
-    /// folds from the nearest checkpoint. Either way it is a copy: the board document may be the session's own.
-    /// </summary>
-    private static async Task<Assessment> StateBeforeAsync(IDocumentOperations operations, Guid assessmentId, long firstVersion, CancellationToken cancellation)
-    {
-        if (firstVersion > 1 && await operations.LoadAsync<Assessment>(assessmentId, cancellation) is { } board && board.Version == firstVersion - 1)
-        {
-            return AssessmentCheckpointProjection.Copy(operations, board);
-        }
-
-        return await CheckpointedReplay.StateAtAsync(operations, assessmentId, firstVersion - 1, cancellation);
     }
 }

@@ -42,6 +42,11 @@ public sealed record ThroughputResults(
     public double PgBenchMedian => Stats.Median(PgBenchTps);
     public double OneMedian => Stats.Median(OneAssessment.Select(r => r.RatingsPerSecond));
     public double SeparateMedian => Stats.Median(SeparateAssessments.Select(r => r.RatingsPerSecond));
+
+    /// <summary>The group commit's case: many more reviewers on one board (absent from results measured before it).</summary>
+    public int ManyWriters { get; init; }
+    public IReadOnlyList<LoadRun> ManyOnOneAssessment { get; init; } = [];
+    public double ManyOnOneMedian => Stats.Median(ManyOnOneAssessment.Select(r => r.RatingsPerSecond));
 }
 
 public sealed record LatencyRun(double TargetRate, double AchievedRate, int Sent, int Succeeded, long Delivered, long ExpectedDeliveries, CpuUse Cpu, LatencySummary Push);

@@ -6,6 +6,7 @@ namespace ServiceSharing.Bench.Report;
 public static class Figures
 {
     public const double ThroughputTargetRatio = 0.25;
+    public const double ManyWritersTargetRatio = 1.0;
     public const double LiveP99TargetMs = 20;
     public const double ReplayTargetMs = 50;
     public const double DiffTargetMs = 100;
@@ -25,6 +26,12 @@ public static class Figures
                 $"pgbench single-row INSERT tps, {writers} clients", ThroughputTargetRatio);
             yield return Ratio("1 throughput", $"ratings/s, {writers} reviewers on separate assessments", t.SeparateMedian, "ratings/s", t.PgBenchMedian,
                 $"pgbench single-row INSERT tps, {writers} clients", ThroughputTargetRatio);
+            if (t.ManyOnOneAssessment.Count > 0)
+            {
+                yield return Ratio("1 throughput", $"ratings/s, {t.ManyWriters} reviewers on one assessment", t.ManyOnOneMedian, "ratings/s", t.PgBenchMedian,
+                    $"pgbench single-row INSERT tps, {writers} clients", ManyWritersTargetRatio);
+            }
+
             yield return new FigureRow("1 throughput", "first rating after start (codegen, JIT, pools cold)", t.FirstRatingAfterStartMs, "ms",
                 null, null, null, "-", null);
         }

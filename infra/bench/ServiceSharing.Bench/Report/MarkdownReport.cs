@@ -100,6 +100,11 @@ public static class MarkdownReport
             {
                 md.AppendLine($"| 1 separate boards, run {i + 1} | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Failed} |");
             }
+
+            foreach (var (run, i) in t.ManyOnOneAssessment.Select((r, i) => (r, i)))
+            {
+                md.AppendLine($"| 1 {t.ManyWriters} on one board, run {i + 1} | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Failed} |");
+            }
         }
 
         if (results.Latency is { } l)

@@ -9,8 +9,8 @@ namespace ServiceSharing.Bench.Scenarios;
 /// <summary>
 /// Scenario 1: ratings per second through HTTP, JWT auth, the stream lock, Marten's append with the inline projection
 /// and the push to a watching screen, with N reviewers rating as fast as answers come back (closed loop), all on one
-/// board and each on a board of their own. Baseline: pgbench single-row INSERTs at the same concurrency, the runs
-/// interleaved so both see the same machine.
+/// board and each on a board of their own; then many more reviewers (ManyWriters) on one board, the group commit's
+/// case. Baseline: pgbench single-row INSERTs at the first concurrency, the runs interleaved so all see the same machine.
 /// </summary>
 public sealed class ThroughputScenario(BenchWorkshop workshop, BenchSizes sizes, PgBench pgbench, ProcessSampler sampler)
 {
@@ -26,6 +26,7 @@ public sealed class ThroughputScenario(BenchWorkshop workshop, BenchSizes sizes,
         }
 
         var reviewers = await workshop.ReviewersAsync(writers, "Throughput");
+        var crowd = await workshop.ReviewersAsync(ManyWriters, "Throughput crowd");
         // One screen watches each board, so every rating travels the push path to a real client.
         var watchers = await workshop.ObserversAsync(writers + 1, "Throughput");
         var boards = new[] { one }.Concat(separate).ToList();
@@ -38,16 +39,20 @@ public sealed class ThroughputScenario(BenchWorkshop workshop, BenchSizes sizes,
         await pgbench.PrepareAsync();
         await LoadAsync(reviewers, _ => one, sizes.WarmUp);
         await LoadAsync(reviewers, i => separate[i], sizes.WarmUp);
+        await LoadAsync(crowd, _ => one, sizes.WarmUp);
 
         var tps = new List<double>();
         var oneRuns = new List<LoadRun>();
         var separateRuns = new List<LoadRun>();
+        var crowdRuns = new List<LoadRun>();
         for (var run = 0; run < sizes.Repeats; run++)
         {
             tps.Add(await pgbench.RunAsync(writers, sizes.ThroughputRun));
             oneRuns.Add(await LoadAsync(reviewers, _ => one, sizes.ThroughputRun));
             separateRuns.Add(await LoadAsync(reviewers, i => separate[i], sizes.ThroughputRun));
-            Console.WriteLine($"  run {run + 1}: pgbench {tps[^1]:F0} tps, one board {oneRuns[^1].RatingsPerSecond:F0}/s, separate boards {separateRuns[^1].RatingsPerSecond:F0}/s");
+            crowdRuns.Add(await LoadAsync(crowd, _ => one, sizes.ThroughputRun));
+            Console.WriteLine($"  run {run + 1}: pgbench {tps[^1]:F0} tps, one board {oneRuns[^1].RatingsPerSecond:F0}/s, separate boards {separateRuns[^1].RatingsPerSecond:F0}/s, " +
+                              $"{ManyWriters} on one board {crowdRuns[^1].RatingsPerSecond:F0}/s");
         }
 
         foreach (var observer in observers)
@@ -55,8 +60,11 @@ public sealed class ThroughputScenario(BenchWorkshop workshop, BenchSizes sizes,
             await observer.DisposeAsync();
         }
 
-        return new ThroughputResults(writers, firstMs, tps, oneRuns, separateRuns);
+        return new ThroughputResults(writers, firstMs, tps, oneRuns, separateRuns) { ManyWriters = ManyWriters, ManyOnOneAssessment = crowdRuns };
     }
+
+    /// <summary>Issue 12's group-commit case: this many closed-loop reviewers on one board.</summary>
+    public const int ManyWriters = 64;
 
     private Task<LoadRun> LoadAsync(IReadOnlyList<Participant> reviewers, Func<int, BenchAssessment> boardOf, TimeSpan duration) =>
         ClosedLoopRating.RunAsync(reviewers, _ => workshop.App, boardOf, duration, sampler);

@@ -36,14 +36,11 @@ public sealed class ChainSealer : DocumentSessionListenerBase
         await session.BeginTransactionAsync(token);
         // Locks the stream row as FetchForExclusiveWriting does (a no-op when this transaction holds it already);
         // a new assessment has no row yet, and its StartStream's insert is what makes a second one fail.
-        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        var versions = await session.QueryAsync<long>(
-            $"select version from {schema}.mt_streams where id = ? for update", token, assessmentId);
-        var head = await session.LoadAsync<AuditHead>(assessmentId, token);
+        var (streamVersion, head) = await LockAndReadHeadAsync(session, assessmentId, token);
         var position = head?.Position ?? 0;
         var previous = head?.Hash ?? AuditChain.Genesis;
         var time = head?.Time ?? default;
-        if (head is null && versions.Count > 0 && versions[0] > 0)
+        if (head is null && streamVersion > 0)
         {
             // A database from before the chain: its history is chained first, in the order it was committed.
             foreach (var e in await ExistingEventsAsync(session, assessmentId, token))
@@ -73,8 +70,23 @@ public sealed class ChainSealer : DocumentSessionListenerBase
             Position = position,
             Hash = previous,
             Time = time,
-            AssessmentVersion = (versions.Count > 0 ? versions[0] : 0) + appendedToAssessment
+            AssessmentVersion = (streamVersion ?? 0) + appendedToAssessment
         });
+    }
+
+    /// <summary>The stream row's lock and the chain's head in one round trip: two statements of one batch, run in
+    /// order, each with its own snapshot (read committed), so the head read is the one the previous holder of the lock
+    /// committed even when this one had to wait for it. The version is null when the stream has no row yet.</summary>
+    private static async Task<(long? StreamVersion, AuditHead? Head)> LockAndReadHeadAsync(IDocumentSession session, Guid assessmentId, CancellationToken token)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var batch = session.CreateBatchQuery();
+        // Text: a batch's raw query returns reference types only.
+        var versions = batch.Query<string>($"select version::text from {schema}.mt_streams where id = ? for update", assessmentId);
+        var head = batch.Load<AuditHead>(assessmentId);
+        await batch.Execute(token);
+        var locked = await versions;
+        return (locked.Count > 0 ? long.Parse(locked[0], System.Globalization.CultureInfo.InvariantCulture) : null, await head);
     }
 
     private static async Task<IReadOnlyList<IEvent>> ExistingEventsAsync(IQuerySession session, Guid assessmentId, CancellationToken token)

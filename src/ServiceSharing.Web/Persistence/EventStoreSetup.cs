@@ -85,13 +85,8 @@ public static class EventStoreSetup
         opts.Schema.For<AssessmentCheckpoint>().Duplicate(c => c.AssessmentId).Duplicate(c => c.Version).Duplicate(c => c.At);
         // The audit trail filed by cell: the history of one cell or area follows its own entries, not the stream's.
         opts.Projections.Add(new HistoryRecordProjection(), ProjectionLifecycle.Inline);
-        // Columns of their own, each with the index that answers one read in version order: one cell's or one
-        // factor's history and a diff's changes per cell; one area's history; the whole trail and "since".
-        opts.Schema.For<HistoryRecord>()
-            .Duplicate(r => r.Version, configure: index => index.Columns = ["assessment_id", "area_id", "cell", "version"])
-            .Duplicate(r => r.Cell, configure: index => index.Columns = ["assessment_id", "cell", "version"])
-            .Duplicate(r => r.AreaId, configure: index => index.Columns = ["assessment_id", "area_id", "version"])
-            .Duplicate(r => r.AssessmentId, configure: index => index.Columns = ["assessment_id", "version"]);
+        // Columns and indexes made for its reads (Projections/HistoryRecordStorage.cs).
+        opts.Policies.ForAllDocuments(HistoryRecordStorage.Configure);
         opts.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ReviewSessionProjection>(ProjectionLifecycle.Inline);
         // A rating in a round finds its session by the assessment it belongs to.

@@ -36,10 +36,10 @@ public static class GetHistoryEndpoint
         var filter = new HistoryFilter(areaId, parsedFactor, cell, after, until);
         if (await HistoryFilter.RecordedAsync(session, id, cancellation))
         {
-            // The entries are stored in the API's JSON: they go out as they are, in version order, and the cost follows
-            // the entries asked for, not the length of the stream.
-            var stored = await filter.Query(session, id).Select(r => r.Entry).ToListAsync(cancellation);
-            return Results.Content(HistoryJson.Array(stored), "application/json; charset=utf-8");
+            // The entries are stored in the API's JSON: they go out as they are, row by row as they are read, in version
+            // order, and the cost follows the entries asked for, not the length of the stream.
+            return Results.Stream(body => HistoryJson.WriteArrayAsync(filter.Query(session, id).Select(r => r.Entry).ToAsyncEnumerable(cancellation), body, cancellation),
+                "application/json; charset=utf-8");
         }
 
         // A trail recorded before the read model existed: folded, reading only what came after "since", with the

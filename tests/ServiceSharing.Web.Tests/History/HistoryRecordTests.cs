@@ -134,7 +134,8 @@ public sealed class HistoryRecordTests(SharedApp shared)
         {
             $"{assessment.Url}/history", $"{assessment.Url}/history?areaId={assessment.Areas["Payroll"]}",
             $"{assessment.Url}/history?areaId={assessment.Areas["Payroll"]}&factor=similarity&since=4", $"{assessment.Url}/diff?from=1&to=before-verdicts",
-            $"{assessment.Url}/diff?from=before-verdicts&to={assessment.Version + 30}"
+            $"{assessment.Url}/diff?from=before-verdicts&to={assessment.Version + 30}",
+            $"{assessment.Url}/history?since=2&limit=5", $"{assessment.Url}/history?areaId={assessment.Areas["Payroll"]}&since=9&limit=3"
         };
 
         async Task<List<string>> AnswersAsync() => [.. await Task.WhenAll(reads.Select(async r => (await facilitator.GetJsonAsync(r)).ToJsonString()))];
@@ -168,6 +169,33 @@ public sealed class HistoryRecordTests(SharedApp shared)
             rebuilt[i].ShouldBe(records[i]);
         }
         (await AnswersAsync()).ShouldBe(answers, "from the rebuilt read model");
+    }
+
+    [Fact]
+    public async Task a_history_read_in_pages_following_each_next_link_answers_the_whole_read_and_the_last_page_links_nowhere()
+    {
+        var (assessment, facilitator) = await BusyAssessmentAsync(App);
+        var payroll = assessment.Areas["Payroll"];
+        foreach (var (read, limit) in new[] { ($"{assessment.Url}/history?areaId={payroll}", 4), ($"{assessment.Url}/history?since=3", 7), ($"{assessment.Url}/history?areaId={payroll}&factor=similarity", 100) })
+        {
+            var whole = (await facilitator.GetJsonAsync(read)).AsArray();
+            var paged = new List<JsonNode?>();
+            string? next = $"{read}&limit={limit}";
+            while (next is not null)
+            {
+                using var response = await facilitator.GetAsync(next);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK);
+                var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+                paged.AddRange(page.Select(e => e?.DeepClone()));
+                next = response.Headers.TryGetValues("Link", out var links) ? links.Single().Split('<', '>')[1] : null;
+                // Every page but the last is full; the last holds what is left.
+                page.Count.ShouldBeInRange(next is null ? 1 : limit, limit, next);
+            }
+
+            new JsonArray([.. paged]).ToJsonString().ShouldBe(whole.ToJsonString(), read);
+        }
+
+        await (await facilitator.GetAsync($"{assessment.Url}/history?limit=0")).ProblemAsync(HttpStatusCode.BadRequest, "limit");
     }
 
     [Fact]

@@ -87,13 +87,8 @@ public static class EventStoreSetup
         opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
         // Columns of their own: replay finds the checkpoint by version or by time without reading the state's JSON.
         opts.Schema.For<AssessmentCheckpoint>().Duplicate(c => c.AssessmentId).Duplicate(c => c.Version).Duplicate(c => c.At);
-        // Columns of their own, each with the index that answers one read in version order: one cell's or one
-        // factor's history and a diff's changes per cell; one area's history; the whole trail and "since".
-        opts.Schema.For<HistoryRecord>()
-            .Duplicate(r => r.Version, configure: index => index.Columns = ["assessment_id", "area_id", "cell", "version"])
-            .Duplicate(r => r.Cell, configure: index => index.Columns = ["assessment_id", "cell", "version"])
-            .Duplicate(r => r.AreaId, configure: index => index.Columns = ["assessment_id", "area_id", "version"])
-            .Duplicate(r => r.AssessmentId, configure: index => index.Columns = ["assessment_id", "version"]);
+        // The history records' columns and their indexes, one per read (Projections/HistoryRecordStorage.cs).
+        opts.Policies.ForAllDocuments(HistoryRecordStorage.Configure);
         opts.Projections.Add<ParticipantProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ReviewSessionProjection>(ProjectionLifecycle.Inline);
         // A rating in a round finds its session by the assessment it belongs to.

@@ -16,6 +16,9 @@ public sealed class HistoryRecord
     /// <summary>The board cell the entry changes (<see cref="Features.History.HistoryCells"/>), or null.</summary>
     public string? Cell { get; set; }
 
+    /// <summary>The label of the snapshot the event took, or null: a label resolves to its version by an index read.</summary>
+    public string? Snapshot { get; set; }
+
     /// <summary>The <see cref="Features.History.HistoryEntry"/> in the API's JSON, kept as text (jsonb would reorder its
     /// keys), so a read writes it out exactly as a folded entry is written.</summary>
     public string Entry { get; set; } = "";

@@ -35,6 +35,7 @@ public sealed class HistoryRecordProjection : IProjection
                     Version = e.Version,
                     AreaId = stored.AreaId,
                     Cell = HistoryCells.Of(stored),
+                    Snapshot = (e.Data as SnapshotTaken)?.Label,
                     Entry = HistoryJson.Render(stored)
                 });
             }

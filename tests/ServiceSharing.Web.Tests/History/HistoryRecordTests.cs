@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Marten;
 using ServiceSharing.Web.Features.History;
 using ServiceSharing.Web.Features.Replay;
+using ServiceSharing.Web.Features.Snapshots;
 using ServiceSharing.Web.Projections;
 using ServiceSharing.Web.Tests.Infrastructure;
 
@@ -133,7 +134,8 @@ public sealed class HistoryRecordTests(SharedApp shared)
         {
             $"{assessment.Url}/history", $"{assessment.Url}/history?areaId={assessment.Areas["Payroll"]}",
             $"{assessment.Url}/history?areaId={assessment.Areas["Payroll"]}&factor=similarity&since=4", $"{assessment.Url}/diff?from=1&to=before-verdicts",
-            $"{assessment.Url}/diff?from=before-verdicts&to={assessment.Version + 30}"
+            $"{assessment.Url}/diff?from=before-verdicts&to={assessment.Version + 30}",
+            $"{assessment.Url}/history?since=2&limit=5", $"{assessment.Url}/history?areaId={assessment.Areas["Payroll"]}&since=9&limit=3"
         };
 
         async Task<List<string>> AnswersAsync() => [.. await Task.WhenAll(reads.Select(async r => (await facilitator.GetJsonAsync(r)).ToJsonString()))];
@@ -167,6 +169,79 @@ public sealed class HistoryRecordTests(SharedApp shared)
             rebuilt[i].ShouldBe(records[i]);
         }
         (await AnswersAsync()).ShouldBe(answers, "from the rebuilt read model");
+    }
+
+    [Fact]
+    public async Task a_history_read_in_pages_following_each_next_link_answers_the_whole_read_and_the_last_page_links_nowhere()
+    {
+        var (assessment, facilitator) = await BusyAssessmentAsync(App);
+        var payroll = assessment.Areas["Payroll"];
+        foreach (var (read, limit) in new[] { ($"{assessment.Url}/history?areaId={payroll}", 4), ($"{assessment.Url}/history?since=3", 7), ($"{assessment.Url}/history?areaId={payroll}&factor=similarity", 100) })
+        {
+            var whole = (await facilitator.GetJsonAsync(read)).AsArray();
+            var paged = new List<JsonNode?>();
+            string? next = $"{read}&limit={limit}";
+            while (next is not null)
+            {
+                using var response = await facilitator.GetAsync(next);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK);
+                var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+                paged.AddRange(page.Select(e => e?.DeepClone()));
+                next = response.Headers.TryGetValues("Link", out var links) ? links.Single().Split('<', '>')[1] : null;
+                // Every page but the last is full; the last holds what is left.
+                page.Count.ShouldBeInRange(next is null ? 1 : limit, limit, next);
+            }
+
+            new JsonArray([.. paged]).ToJsonString().ShouldBe(whole.ToJsonString(), read);
+        }
+
+        await (await facilitator.GetAsync($"{assessment.Url}/history?limit=0")).ProblemAsync(HttpStatusCode.BadRequest, "limit");
+    }
+
+    [Fact]
+    public async Task a_snapshot_label_resolves_from_the_read_model_to_its_events_version_and_time_and_from_the_events_when_no_record_names_it()
+    {
+        var (assessment, facilitator) = await BusyAssessmentAsync(App);
+        await facilitator.PostJsonAsync($"{assessment.Url}/snapshots", new { label = "after-verdicts" }, HttpStatusCode.Created);
+        await facilitator.PostJsonAsync($"{assessment.Url}/ratings", new { areaId = assessment.Areas["Fleet"], factor = "efficiencies", score = 2 });
+        var store = App.Services.GetRequiredService<IDocumentStore>();
+
+        async Task ResolvesAsTheEventsSayAsync(string because)
+        {
+            await using var query = store.QuerySession();
+            var taken = await SnapshotQueries.ListAsync(query, assessment.Id, CancellationToken.None);
+            taken.Select(s => s.Label).ShouldBe(["before-verdicts", "after-verdicts"]);
+            foreach (var snapshot in taken)
+            {
+                (await SnapshotQueries.FindAsync(query, assessment.Id, snapshot.Label, CancellationToken.None)).ShouldBe(snapshot, because);
+                (await facilitator.GetJsonAsync($"{assessment.Url}?snapshot={snapshot.Label}")).ToJsonString()
+                    .ShouldBe((await facilitator.GetJsonAsync($"{assessment.Url}?version={snapshot.Version}")).ToJsonString(), because);
+            }
+
+            (await SnapshotQueries.FindAsync(query, assessment.Id, "never-taken", CancellationToken.None)).ShouldBeNull(because);
+        }
+
+        await using (var query = store.QuerySession())
+        {
+            (await query.Query<HistoryRecord>().Where(r => r.AssessmentId == assessment.Id && r.Snapshot != null).Select(r => r.Snapshot!).ToListAsync())
+                .ShouldBe(["before-verdicts", "after-verdicts"], ignoreOrder: true);
+        }
+
+        await ResolvesAsTheEventsSayAsync("from the read model");
+
+        // Records written before the read model kept labels have none: the label is then found in the events.
+        await using (var session = store.LightweightSession())
+        {
+            foreach (var record in await session.Query<HistoryRecord>().Where(r => r.AssessmentId == assessment.Id && r.Snapshot != null).ToListAsync())
+            {
+                record.Snapshot = null;
+                session.Store(record);
+            }
+
+            await session.SaveChangesAsync();
+        }
+
+        await ResolvesAsTheEventsSayAsync("from the events");
     }
 
     /// <summary>Two areas, two reviewers, a joint score, verdicts, a priority, a snapshot and a decision model.</summary>

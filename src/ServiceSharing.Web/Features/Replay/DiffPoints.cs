@@ -2,7 +2,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Web.Features.History;
-using ServiceSharing.Web.Projections;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
 
@@ -71,34 +70,15 @@ public static class DiffPointsEndpoint
             .ToList();
     }
 
-    /// <summary>Each changed cell's latest changes and their count, read from the history read model in one round trip.</summary>
+    /// <summary>Each changed cell's latest changes and their count, read from the history read model in one statement.</summary>
     private static async Task<List<CellChange>> FromRecordsAsync(IQuerySession session, Guid id,
         IReadOnlyList<(BoardCell Cell, object? Before, object? After)> changed, long low, long high, CancellationToken cancellation)
     {
-        var batch = session.CreateBatchQuery();
-        var reads = changed.Select(c =>
-        {
-            var filed = HistoryCells.FiledUnder(c.Cell.Field);
-            var latest = batch.Query<HistoryRecord>()
-                .Stats(out var stats)
-                .Where(r => r.AssessmentId == id && r.AreaId == c.Cell.AreaId && r.Cell == filed && r.Version > low && r.Version <= high)
-                .OrderByDescending(r => r.Version)
-                .Take(LatestChangesPerCell)
-                .ToList();
-            return (Changed: c, Latest: latest, Stats: stats);
-        }).ToList();
-        await batch.Execute(cancellation);
-
-        var changes = new List<CellChange>();
-        foreach (var read in reads)
-        {
-            var latest = (await read.Latest).Reverse().Select(r => HistoryJson.Read(r.Entry)).ToList();
-            var (cell, before, after) = read.Changed;
-            changes.Add(new CellChange(cell.AreaId, cell.Area, cell.Field, before, after, latest,
-                (int)read.Stats.TotalResults, HistoryLink(id, cell, low, high)));
-        }
-
-        return changes;
+        var records = await ChangesPerCell.ReadAsync(session, id,
+            changed.Select(c => (c.Cell.AreaId, HistoryCells.FiledUnder(c.Cell.Field))).ToList(), low, high, LatestChangesPerCell, cancellation);
+        return changed.Zip(records, (c, read) => new CellChange(c.Cell.AreaId, c.Cell.Area, c.Cell.Field, c.Before, c.After,
+                read.Latest.Reverse().Select(HistoryJson.Read).ToList(), (int)read.Count, HistoryLink(id, c.Cell, low, high)))
+            .ToList();
     }
 
     private static CellChange Cut(Guid id, (BoardCell Cell, object? Before, object? After) changed, IReadOnlyList<HistoryEntry> all, long low, long high) =>

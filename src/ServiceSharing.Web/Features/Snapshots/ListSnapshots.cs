@@ -4,6 +4,8 @@ using Marten.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Assessments;
+using ServiceSharing.Web.Features.History;
+using ServiceSharing.Web.Projections;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
 
@@ -36,6 +38,17 @@ public static class SnapshotQueries
         return events.Select(e => new SnapshotView(((SnapshotTaken)e.Data).Label, e.Version, e.Timestamp)).ToList();
     }
 
-    public static async Task<SnapshotView?> FindAsync(IQuerySession session, Guid assessmentId, string label, CancellationToken cancellation) =>
-        (await ListAsync(session, assessmentId, cancellation)).FirstOrDefault(s => s.Label == label);
+    /// <summary>The snapshot named <paramref name="label"/>. The history read model files each snapshot under its
+    /// label, so this is an index read; a label it does not hold may still be in events recorded before it kept labels,
+    /// so only then are the stream's events searched.</summary>
+    public static async Task<SnapshotView?> FindAsync(IQuerySession session, Guid assessmentId, string label, CancellationToken cancellation)
+    {
+        var recorded = await session.Query<HistoryRecord>()
+            .Where(r => r.AssessmentId == assessmentId && r.Snapshot == label)
+            .OrderBy(r => r.Version)
+            .FirstOrDefaultAsync(cancellation);
+        return recorded is not null
+            ? new SnapshotView(label, recorded.Version, HistoryJson.Read(recorded.Entry).At)
+            : (await ListAsync(session, assessmentId, cancellation)).FirstOrDefault(s => s.Label == label);
+    }
 }

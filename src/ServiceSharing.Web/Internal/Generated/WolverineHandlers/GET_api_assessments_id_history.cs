@@ -84,9 +84,22 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            string limit_rawValue = httpContext.Request.Query["limit"];
+            System.Nullable<int> limit = default;
+
+            if (limit_rawValue != null && int.TryParse(limit_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var limit_parsed))
+            {
+                limit = limit_parsed;
+            }
+            else if (!string.IsNullOrEmpty(limit_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "limit", limit_rawValue, "int").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await ServiceSharing.Web.Features.History.GetHistoryEndpoint.Get(id, areaId, factor, cell, since, until, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await ServiceSharing.Web.Features.History.GetHistoryEndpoint.Get(id, areaId, factor, cell, since, until, limit, httpContext, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

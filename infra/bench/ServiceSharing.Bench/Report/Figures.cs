@@ -11,7 +11,7 @@ public static class Figures
     public const double ReplayTargetMs = 50;
     public const double DiffTargetMs = 100;
     public const double RebuildTargetRatio = 0.5;
-    public const double CapacityRssTargetMb = 500;
+    public const double CapacityRssTargetMb = 1_024; // issue 12: 5,000 clients on one node < 1 GB
     public const double CapacityP99TargetMs = 50;
 
     /// <summary>Issue 10: a node killed with SIGKILL, its clients are back through the proxy within 5 s.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Console;
-
 namespace ServiceSharing.Web.Observability;
 
 /// <summary>
@@ -14,16 +12,17 @@ public static class ServiceLogging
     /// Wolverine writes the DDL of its PostgreSQL message store at Information (about 150 lines at a first start) and
     /// has no setting for it: its migration logger always calls LogInformation. The category is raised to Warning, so
     /// its warnings and failures (with their SQL) still show. Marten's schema changes are at Debug already
-    /// (Persistence/WithheldParameterSqlLogger). A lowest-priority default: any Logging:LogLevel setting overrides it.
+    /// (Persistence/WithheldParameterSqlLogger).
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string?> QuietSchemaChanges = new Dictionary<string, string?>
-    {
-        ["Logging:LogLevel:Wolverine.Postgresql.PostgresqlMessageStore"] = "Warning"
-    };
+    public const string WolverineSchemaCategory = "Wolverine.Postgresql.PostgresqlMessageStore";
 
     public static void AddServiceLogging(this WebApplicationBuilder builder)
     {
-        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = QuietSchemaChanges });
+        // A default only: a Logging:LogLevel setting for the category (to see the DDL again) is left to rule.
+        if (builder.Configuration[$"Logging:LogLevel:{WolverineSchemaCategory}"] is null)
+        {
+            builder.Logging.AddFilter(WolverineSchemaCategory, LogLevel.Warning);
+        }
 
         if (builder.Configuration.GetValue<bool>(JsonLogsSetting))
         {

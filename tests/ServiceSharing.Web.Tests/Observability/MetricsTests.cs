@@ -56,8 +56,8 @@ public sealed class MetricsTests
         metrics.Single("servicesharing_rate_limit_refusals_total", "policy=\"wrong-admin-key\"").ShouldBe(1);
         // The libraries' own instruments come through the same endpoint.
         metrics.Samples("http_server_request_duration_seconds_count").ShouldNotBeEmpty();
-        metrics.Samples("db_client_operation_duration_seconds_count").Concat(metrics.Samples("db_client_commands_executing"))
-            .ShouldNotBeEmpty("Npgsql's meter");
+        metrics.Samples("db_client_commands_duration_seconds_count").ShouldNotBeEmpty("Npgsql's meter");
+        metrics.Samples("marten_event_append_events_total").ShouldNotBeEmpty("Marten's meter");
     }
 
     private static StringContent Json(object body) =>

@@ -60,13 +60,15 @@ public sealed class JsonLogTests
 
     private static bool IsHostingFrame(JsonObject entry) => entry["Category"]?.GetValue<string>() == "Microsoft.AspNetCore.Hosting.Diagnostics";
 
-    /// <summary>The console is written asynchronously: waits until both requests' lines are there.</summary>
+    private const string RequestFinished = "Request finished";
+
+    /// <summary>The console is written asynchronously, in order: waits until both requests' last lines are there.</summary>
     private static async Task<IReadOnlyList<string>> LinesOfBothAsync(AppProcess app, string first, string second)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
             var lines = app.LogLines();
-            if (lines.Any(l => l.Contains(first, StringComparison.Ordinal)) && lines.Any(l => l.Contains(second, StringComparison.Ordinal)))
+            if (new[] { first, second }.All(path => lines.Any(l => l.Contains(path, StringComparison.Ordinal) && l.Contains(RequestFinished, StringComparison.Ordinal))))
             {
                 return lines;
             }

@@ -5,6 +5,7 @@ using Scalar.AspNetCore;
 using ServiceSharing.Web.Auth;
 using ServiceSharing.Web.Health;
 using ServiceSharing.Web.Idempotency;
+using ServiceSharing.Web.Observability;
 using ServiceSharing.Web.OpenApi;
 using ServiceSharing.Web.Outage;
 using ServiceSharing.Web.Persistence;
@@ -29,6 +30,8 @@ public static class ServiceSharingApp
             ApplicationName = typeof(ServiceSharingApp).Assembly.GetName().Name
         });
         configure?.Invoke(builder);
+        builder.AddServiceLogging();
+        var node = HubNode.Start();
 
         builder.Services.Configure<ServiceSharingOptions>(builder.Configuration.GetSection(ServiceSharingOptions.Section));
         builder.Services.AddEventStore(builder.Configuration);
@@ -53,7 +56,10 @@ public static class ServiceSharingApp
             .AddRedisBackplaneWhenConfigured(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<CommittedEventsListener>();
-        builder.Services.AddSingleton(HubNode.Start());
+        builder.Services.AddSingleton(node);
+        builder.Services.AddServiceTelemetry(builder.Configuration, node);
+        builder.Services.AddSingleton<PushMetrics>();
+        builder.Services.AddSingleton<Features.Rating.RatingMetrics>();
         builder.Services.AddSingleton<PresenceTracker>();
         builder.Services.AddSingleton<PresenceLedger>();
         builder.Services.AddHostedService<PresenceHeartbeat>();
@@ -80,6 +86,7 @@ public static class ServiceSharingApp
 
         var app = builder.Build();
 
+        app.UseMiddleware<CorrelationScope>();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -96,6 +103,7 @@ public static class ServiceSharingApp
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapServiceHealthChecks();
+        app.MapServiceMetrics();
         app.MapHub<ReviewHub>(ReviewHub.Path);
         app.MapWolverineEndpoints(opts =>
         {

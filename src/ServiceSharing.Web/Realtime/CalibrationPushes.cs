@@ -8,7 +8,7 @@ namespace ServiceSharing.Web.Realtime;
 /// A calibration round's changes to everyone on its assessment, so the calibration view follows the round live. The
 /// message says only what changed: never who gave which score (the round is blind until revealed).
 /// </summary>
-public sealed class CalibrationPushes(IHubContext<ReviewHub> hub, IDocumentStore store)
+public sealed class CalibrationPushes(IHubContext<ReviewHub> hub, IDocumentStore store, PushMetrics pushes)
 {
     public async Task SendAsync(CommittedEvent committed)
     {
@@ -28,6 +28,7 @@ public sealed class CalibrationPushes(IHubContext<ReviewHub> hub, IDocumentStore
         var assessmentId = committed.Event.Data is CalibrationOpened opened ? opened.AssessmentId : await AssessmentOfAsync(committed.StreamId);
         if (assessmentId is { } id)
         {
+            pushes.Sending(PushMetrics.Calibration, committed.Event.Timestamp);
             await hub.Clients.Group(HubGroups.Assessment(id))
                 .SendAsync(nameof(CalibrationChanged), new CalibrationChanged(id, committed.StreamId, change, committed.Version));
         }

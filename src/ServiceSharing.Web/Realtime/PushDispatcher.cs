@@ -17,6 +17,7 @@ public sealed class PushDispatcher(
     IHubContext<ReviewHub> hub,
     SessionPushes sessionPushes,
     CalibrationPushes calibrationPushes,
+    PushMetrics pushes,
     ILogger<PushDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -56,6 +57,7 @@ public sealed class PushDispatcher(
     {
         var e = committed.Event;
         var change = new BoardChange(e.Data.GetType().Name, e.Timestamp, ActorView.Of(e), e.Data);
+        pushes.Sending(PushMetrics.Board, e.Timestamp);
         await hub.Clients.Group(HubGroups.Assessment(committed.StreamId))
             .SendAsync(nameof(BoardChanged), new BoardChanged(committed.StreamId, committed.Version, change));
     }

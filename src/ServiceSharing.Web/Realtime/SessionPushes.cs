@@ -15,7 +15,7 @@ namespace ServiceSharing.Web.Realtime;
 /// The session's messages to its group. The session's state is rebuilt at the event's own version, so a message
 /// shows the session as it stood when the event was committed. No score of a blind round leaves before its reveal.
 /// </summary>
-public sealed class SessionPushes(IHubContext<ReviewHub> hub, IDocumentStore store)
+public sealed class SessionPushes(IHubContext<ReviewHub> hub, IDocumentStore store, PushMetrics pushes)
 {
     /// <summary>Who may see everything a revealed round shows: the message goes to the whole session.</summary>
     private static readonly Actor Everyone = new(Guid.Empty, "", Org.Wpf, Role.Observer);
@@ -57,6 +57,7 @@ public sealed class SessionPushes(IHubContext<ReviewHub> hub, IDocumentStore sto
 
         if (message is not null)
         {
+            pushes.Sending(PushMetrics.Session, committed.Event.Timestamp);
             await group.SendAsync(message.GetType().Name, message);
         }
     }

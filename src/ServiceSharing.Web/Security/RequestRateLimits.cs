@@ -19,6 +19,7 @@ public static class RequestRateLimits
     public static IServiceCollection AddRequestRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
+        services.AddSingleton<RateLimitMetrics>();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ServiceSharingOptions>>((limiter, options) =>
         {
             var limits = options.Value.RateLimits;
@@ -54,6 +55,13 @@ public static class RequestRateLimits
         return TokenBucket($"address:{ClientAddress(context)}", limits.AddressRequestsPerMinute, limits.AddressBurst);
     }
 
+    /// <summary>The chained limiters run in order and stop at the first refusal: the wrong-key limiter marks its own;
+    /// otherwise it was the request's partition.</summary>
+    private static string RefusingPolicy(HttpContext context) =>
+        context.Items.ContainsKey(WrongAdminKeyLimiter.RefusedItem) ? WrongAdminKeyLimiter.Policy
+        : context.User.ToActor() is not null ? "participant-writes"
+        : "address";
+
     private static bool IsWrite(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
 
@@ -72,6 +80,7 @@ public static class RequestRateLimits
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         var context = rejected.HttpContext;
+        context.RequestServices.GetRequiredService<RateLimitMetrics>().Refused(RefusingPolicy(context));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

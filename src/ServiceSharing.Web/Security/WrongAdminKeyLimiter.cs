@@ -20,6 +20,11 @@ public sealed class WrongAdminKeyLimiter(int wrongKeysPerMinute, string? adminKe
             QueueLimit = 0
         }));
 
+    public const string Policy = "wrong-admin-key";
+
+    /// <summary>Set on a request this limiter refused.</summary>
+    public static readonly object RefusedItem = new();
+
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
 
     protected override RateLimitLease AttemptAcquireCore(HttpContext context, int permitCount)
@@ -30,7 +35,14 @@ public sealed class WrongAdminKeyLimiter(int wrongKeysPerMinute, string? adminKe
         }
 
         // Zero permits asks only whether the address still has guesses left; it spends none.
-        return _guesses.AttemptAcquire(RequestRateLimits.ClientAddress(context), AdminKey.IsHeldBy(context, adminKey) ? 0 : 1);
+        var lease = _guesses.AttemptAcquire(RequestRateLimits.ClientAddress(context), AdminKey.IsHeldBy(context, adminKey) ? 0 : 1);
+        if (!lease.IsAcquired)
+        {
+            // The chain stops at the first refusal, so the refusal says which limit it was (see RequestRateLimits).
+            context.Items[RefusedItem] = true;
+        }
+
+        return lease;
     }
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext context, int permitCount, CancellationToken cancellationToken) =>

@@ -12,20 +12,23 @@ namespace ServiceSharing.Web.Tests.Infrastructure;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly string _schema;
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string _log = Path.Combine(Path.GetTempPath(), $"servicesharing-app-{Guid.NewGuid():N}.log");
     private Process? _process;
 
-    private AppProcess(string schema, int port)
+    private AppProcess(string schema, int port, IReadOnlyDictionary<string, string>? environment)
     {
         _schema = schema;
+        _environment = environment ?? new Dictionary<string, string>();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<AppProcess> StartAsync(string schema, int port)
+    /// <param name="environment">Settings over the defaults below, e.g. a log level or ServiceSharing__JsonLogs.</param>
+    public static async Task<AppProcess> StartAsync(string schema, int port, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var app = new AppProcess(schema, port);
+        var app = new AppProcess(schema, port, environment);
         await app.StartAgainAsync();
         return app;
     }
@@ -46,6 +49,11 @@ public sealed class AppProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning"
             }
         };
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
+        }
+
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, line) => Log(line.Data);
         _process.ErrorDataReceived += (_, line) => Log(line.Data);
@@ -102,6 +110,9 @@ public sealed class AppProcess : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<InviteIssued>())!;
     }
+
+    /// <summary>What the app wrote to stdout and stderr so far, line by line.</summary>
+    public IReadOnlyList<string> LogLines() => LogText().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
 
     private string LogText()
     {

@@ -23,7 +23,8 @@ namespace ServiceSharing.Web.Features.Rating;
 /// with an Idempotency-Key has its key stored in that same transaction; one whose key was already stored (by a
 /// commit this writer could not see coming, from another node) answers its first answer and writes nothing.
 /// </summary>
-public sealed class BoardRatingQueue(IDocumentStore store, IOptions<JsonOptions> json, TimeProvider clock, ILogger<BoardRatingQueue> logger)
+public sealed class BoardRatingQueue(
+    IDocumentStore store, IOptions<JsonOptions> json, TimeProvider clock, RatingMetrics ratings, ILogger<BoardRatingQueue> logger)
 {
     /// <summary>Enough to drain a workshop's burst in one commit, small enough to keep one transaction short.</summary>
     public const int MaxBatch = 64;
@@ -101,6 +102,7 @@ public sealed class BoardRatingQueue(IDocumentStore store, IOptions<JsonOptions>
             if (accepted.Count > 0)
             {
                 await session.SaveChangesAsync();
+                ratings.Accepted(RatingMetrics.OnBoard, accepted.Count);
             }
 
             foreach (var (rating, at) in accepted)

@@ -97,7 +97,8 @@ public static class RateFactorEndpoint
     [WolverinePost("/api/assessments/{id}/ratings"), Authorize(Roles = "reviewer,facilitator")]
     [ProducesResponseType<WriteAccepted>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(
-        Guid id, RateFactor command, RatingTarget? target, ClaimsPrincipal user, BoardRatingQueue board, HttpContext context)
+        Guid id, RateFactor command, RatingTarget? target, ClaimsPrincipal user, BoardRatingQueue board, HttpContext context,
+        IDocumentSession session, RatingMetrics ratings)
     {
         var actor = user.RequireActor();
         if (target is null)
@@ -113,6 +114,8 @@ public static class RateFactorEndpoint
         {
             target.Session!.AppendOne(inRound);
         }
+
+        ratings.AcceptedOnCommit(session, inRound is null ? RatingMetrics.OnBoard : RatingMetrics.InRound);
 
         if (onBoard is not null)
         {

@@ -16,13 +16,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly ServiceSharing.Web.Features.Rating.BoardRatingQueue _boardRatingQueue;
+        private readonly ServiceSharing.Web.Features.Rating.RatingMetrics _ratingMetrics;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_assessments_id_ratings(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ServiceSharing.Web.Features.Rating.BoardRatingQueue boardRatingQueue, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_assessments_id_ratings(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ServiceSharing.Web.Features.Rating.BoardRatingQueue boardRatingQueue, ServiceSharing.Web.Features.Rating.RatingMetrics ratingMetrics, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _boardRatingQueue = boardRatingQueue;
+            _ratingMetrics = ratingMetrics;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -68,7 +70,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await ServiceSharing.Web.Features.Rating.RateFactorEndpoint.Post(id, command, ratingTarget, httpContext.User, _boardRatingQueue, httpContext).ConfigureAwait(false);
+            var result = await ServiceSharing.Web.Features.Rating.RateFactorEndpoint.Post(id, command, ratingTarget, httpContext.User, _boardRatingQueue, httpContext, documentSession, _ratingMetrics).ConfigureAwait(false);
 
             ServiceSharing.Web.Idempotency.IdempotencyRecording.Record(httpContext, documentSession, result);
             

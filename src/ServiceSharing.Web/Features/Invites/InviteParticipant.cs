@@ -6,6 +6,7 @@ using ServiceSharing.Domain.Participants;
 using ServiceSharing.Domain.Rubric;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Auth;
+using ServiceSharing.Web.Features.Sessions;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -42,30 +43,25 @@ public static class InviteParticipantEndpoint
         return errors.ToProblem();
     }
 
-    public static async Task<ProblemDetails> Before(
-        InviteParticipant command, HttpContext context, IOptions<ServiceSharingOptions> options, IQuerySession session, CancellationToken cancellation)
-    {
-        if (command.SessionId is { } sessionId && await session.LoadAsync<ReviewSession>(sessionId, cancellation) is null)
-        {
-            return Refusals.NotFound($"No session '{sessionId}'.");
-        }
+    /// <summary>An invite into a session writes the session as every session command does: under the locks of the
+    /// assessment and then the session, so it neither loses a concurrent change of the session nor waits in a circle.</summary>
+    public static Task<SessionStreams?> LoadAsync(InviteParticipant command, IDocumentSession session, CancellationToken cancellation) =>
+        command.SessionId is { } sessionId ? SessionStreams.LockAsync(session, sessionId, cancellation) : Task.FromResult<SessionStreams?>(null);
 
-        return AdminKey.FacilitatorOrAdminKey(context, options.Value.AdminKey, "Only facilitators invite participants.");
-    }
+    public static ProblemDetails Before(InviteParticipant command, SessionStreams? streams, HttpContext context, IOptions<ServiceSharingOptions> options) =>
+        command.SessionId is { } sessionId && streams is null
+            ? Refusals.NotFound($"No session '{sessionId}'.")
+            : AdminKey.FacilitatorOrAdminKey(context, options.Value.AdminKey, "Only facilitators invite participants.");
 
     [WolverinePost("/api/invites"), AllowAnonymous]
     public static (InviteIssued, IStartStream) Post(
         InviteParticipant command, HttpContext context, TokenIssuer issuer, IOptions<ServiceSharingOptions> options, TimeProvider clock,
-        IDocumentSession session)
+        [NotBody] SessionStreams? streams)
     {
         var invited = Decide(Guid.NewGuid(), command, clock.GetUtcNow().AddDays(options.Value.InviteDays));
         var participant = new Participant();
         participant.Apply(invited);
-
-        if (command.SessionId is { } sessionId)
-        {
-            session.Events.Append(sessionId, new ParticipantInvitedToSession(participant.Id, participant.Name, participant.Org, participant.Role));
-        }
+        streams?.Session.AppendOne(new ParticipantInvitedToSession(participant.Id, participant.Name, participant.Org, participant.Role));
 
         var token = issuer.Issue(participant);
         var origin = options.Value.PublicUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}";

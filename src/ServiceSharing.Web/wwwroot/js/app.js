@@ -117,4 +117,5 @@ function showFatal(error) {
   replace(main, h("div", { class: "alert", role: "alert" }, error.message ?? String(error)));
 }
 
-checkSignIn().then(route).catch(showFatal);
+// The first route waits for the sign-in check; a navigation made meanwhile has routed already and is not routed twice.
+checkSignIn().then(() => (navigation === 0 ? route() : undefined)).catch(showFatal);

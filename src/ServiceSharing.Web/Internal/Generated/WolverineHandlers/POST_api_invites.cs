@@ -50,7 +50,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails2 = await ServiceSharing.Web.Features.Invites.InviteParticipantEndpoint.Before(command, httpContext, _optionsOfServiceSharingOptions, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var sessionStreams = await ServiceSharing.Web.Features.Invites.InviteParticipantEndpoint.LoadAsync(command, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails2 = ServiceSharing.Web.Features.Invites.InviteParticipantEndpoint.Before(command, sessionStreams, httpContext, _optionsOfServiceSharingOptions);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -60,7 +61,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var inviteIssued_response, var startStream) = ServiceSharing.Web.Features.Invites.InviteParticipantEndpoint.Post(command, httpContext, _tokenIssuer, _optionsOfServiceSharingOptions, _timeProvider, documentSession);
+            (var inviteIssued_response, var startStream) = ServiceSharing.Web.Features.Invites.InviteParticipantEndpoint.Post(command, httpContext, _tokenIssuer, _optionsOfServiceSharingOptions, _timeProvider, sessionStreams);
 
             if (startStream != null)
             {

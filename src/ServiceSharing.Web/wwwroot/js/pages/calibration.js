@@ -169,11 +169,16 @@ export async function render(main, { assessmentId }) {
     replace(note, said);
   }
 
-  /** Someone else rated: only who has rated so far changes, so a reviewer's unsaved choices in the form stay. */
+  /** Someone else rated: only who has rated so far changes, so a reviewer's unsaved choices in the form stay. Reads
+   * answer in any order; only the one asked last (after the latest push) is shown. */
+  let ratersRead = 0;
   async function showRaters(roundId) {
+    const asked = ++ratersRead;
+    const round = await get(`${base}/calibrations/${roundId}`);
     const shown = roundSlot.querySelector("[data-raters]");
-    if (!shown) return draw();
-    shown.replaceWith(ratersLine(await get(`${base}/calibrations/${roundId}`)));
+    if (asked !== ratersRead) return;
+    if (!shown) await draw();
+    else shown.replaceWith(ratersLine(round));
   }
 
   replace(main, assessmentHead(board, "calibration"), h("h2", {}, "Calibration"), note, roundSlot);

@@ -23,7 +23,7 @@ public static class ChangesPerCell
               'Count', (select count(*) from {table} r
                         where r.assessment_id = c.assessment_id and r.area_id = c.area_id and r.cell = c.cell
                           and r.version > c.after and r.version <= c.until),
-              'Latest', array(select r.entry from {table} r
+              'Latest', array(select r.data ->> 'Entry' from {table} r
                               where r.assessment_id = c.assessment_id and r.area_id = c.area_id and r.cell = c.cell
                                 and r.version > c.after and r.version <= c.until
                               order by r.version desc limit c.latest))

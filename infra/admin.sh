@@ -21,6 +21,7 @@ caller_dir=$PWD
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 source infra/pg.sh
+source infra/app.sh
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 data=$root/.data
@@ -29,11 +30,9 @@ app_dir=$root/src/ServiceSharing.Web/bin/Release/net10.0
 app_dll=$app_dir/ServiceSharing.Web.dll
 
 # Build only when a source is newer than the built app.
-if [[ ! -f $app_dll ]] || [[ -n $(find src Directory.Build.props -newer "$app_dll" -type f \
+if [[ ! -f $app_dll ]] || [[ -n $(find src Directory.Build.props Directory.Packages.props -newer "$app_dll" -type f \
     -not -path '*/bin/*' -not -path '*/obj/*' -not -path '*/node_modules/*' -not -path '*/wwwroot/lib/*' -print -quit) ]]; then
-  if ! command -v npm >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
-  fi
+  app_install_missing admin.sh "npm=nodejs npm"
   echo "admin.sh: building the app..." >&2
   dotnet build src/ServiceSharing.Web -c Release -nodeReuse:false >&2
 fi

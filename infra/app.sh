@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared app helpers for infra/run.sh, infra/cluster.sh and infra/bench.sh: one copy of how the app is built,
+# Shared app helpers for the infra scripts (run, cluster, bench, test, admin, publish): one copy of how the app is built,
 # published, given its database and admin key, and asked for the first join link. Source it after infra/pg.sh, from
 # the repository's root, don't run it:
 #   source infra/pg.sh; source infra/app.sh

@@ -18,9 +18,8 @@ shift
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 # The Web project's build installs the page's SignalR client and QR code library with npm.
-if ! command -v npm >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
-fi
+source infra/app.sh
+app_install_missing publish.sh "npm=nodejs npm"
 
 if [[ -z ${SOURCE_DATE_EPOCH:-} ]] && git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)

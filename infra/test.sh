@@ -12,6 +12,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 source infra/pg.sh
+source infra/app.sh
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 solution=ServiceSharing.EventSourced.sln
@@ -49,10 +50,14 @@ if [[ -z ${ConnectionStrings__Marten:-} ]]; then
   echo "test.sh: throwaway PostgreSQL on 127.0.0.1:$port"
 fi
 
-# The JavaScript SignalR client test runs the official npm client under node.
-if ! command -v npm >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
-fi
+# Debian's packages, installed only when missing, in one apt-get run:
+# - node and npm: the JavaScript SignalR client test runs the official npm client under node;
+# - chromium: the browser tests drive Debian's Chromium through Playwright (never a browser Playwright would download);
+# - redis-server and haproxy: the cluster tests start them; docker-compose validates docker-compose.yml (`config`
+#   needs no Docker engine).
+app_install_missing test.sh "npm=nodejs npm" chromium=chromium redis-server=redis-server haproxy=haproxy \
+  docker-compose=docker-compose
+
 js_client=tests/ServiceSharing.Web.Tests/Realtime/JsClient
 if [[ ! -d $js_client/node_modules/@microsoft/signalr ]]; then
   (cd "$js_client" && npm ci --no-audit --no-fund)
@@ -61,21 +66,6 @@ fi
 openapi_lint=tests/ServiceSharing.Web.Tests/OpenApi/Redocly
 if [[ ! -f $openapi_lint/node_modules/@redocly/cli/bin/cli.js ]]; then
   (cd "$openapi_lint" && npm ci --no-audit --no-fund)
-fi
-
-# The browser tests drive Debian's Chromium through Playwright (never a browser Playwright would download).
-if [[ ! -x /usr/bin/chromium ]]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
-fi
-
-# The cluster tests start redis-server and HAProxy themselves, and validate docker-compose.yml with Debian's
-# docker-compose (no Docker engine needed for `config`).
-cluster_tools=()
-command -v redis-server >/dev/null 2>&1 || cluster_tools+=(redis-server)
-command -v haproxy >/dev/null 2>&1 || [[ -x /usr/sbin/haproxy ]] || cluster_tools+=(haproxy)
-command -v docker-compose >/dev/null 2>&1 || cluster_tools+=(docker-compose)
-if [[ ${#cluster_tools[@]} -gt 0 ]]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${cluster_tools[@]}"
 fi
 
 # One build for all projects (the Web project's build runs npm ci for the page's SignalR client when needed); -nodeReuse:false leaves no MSBuild nodes behind.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ServiceSharing.Web.Auth;
+using ServiceSharing.Web.Problems;
 
 namespace ServiceSharing.Web.Observability;
 
@@ -25,16 +26,11 @@ public static class MetricsAccess
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        await context.WriteProblemAsync(new ProblemDetails
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Sign in first.",
-                Detail = $"Scrape /metrics from the host itself, or send the admin key in '{AdminKey.Header}'."
-            }
+            Status = StatusCodes.Status401Unauthorized,
+            Title = "Sign in first.",
+            Detail = $"Scrape /metrics from the host itself, or send the admin key in '{AdminKey.Header}'."
         });
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ServiceSharing.Web.Auth;
+using ServiceSharing.Web.Problems;
 
 namespace ServiceSharing.Web.Security;
 
@@ -81,17 +82,12 @@ public static class RequestRateLimits
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         var context = rejected.HttpContext;
         context.RequestServices.GetRequiredService<RateLimitMetrics>().Refused(RefusingPolicy(context));
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        await context.WriteProblemAsync(new ProblemDetails
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests.",
-                Detail = $"Slow down: try again in {seconds} s."
-            }
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too many requests.",
+            Detail = $"Slow down: try again in {seconds} s."
         });
     }
 }

@@ -10,6 +10,9 @@ public sealed class FactorRatings
     public List<ReviewerScore> Reviewers { get; set; } = [];
     public int? Joint { get; set; }
 
+    /// <summary>The scores are records, shared; the list is the copy's own.</summary>
+    public FactorRatings Copy() => new() { Reviewers = [.. Reviewers], Joint = Joint };
+
     public int? ScoreOf(Guid reviewerId) => Reviewers.FirstOrDefault(r => r.ReviewerId == reviewerId)?.Score;
 
     public void Record(ReviewerScore score)

@@ -25,4 +25,16 @@ public sealed class FunctionalArea
     }
 
     public FactorRatings? PeekRatings(Factor factor) => Ratings.GetValueOrDefault(factor);
+
+    /// <summary>A copy whose ratings fold apart from this one's (see <see cref="Assessment.Copy"/>).</summary>
+    public FunctionalArea Copy() => new()
+    {
+        Id = Id,
+        Name = Name,
+        Verdict = Verdict,
+        NextSteps = NextSteps,
+        Priority = Priority,
+        PriorityFocus = PriorityFocus,
+        Ratings = Ratings.ToDictionary(r => r.Key, r => r.Value.Copy())
+    };
 }

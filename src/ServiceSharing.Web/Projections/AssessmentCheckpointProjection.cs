@@ -43,7 +43,7 @@ public sealed class AssessmentCheckpointProjection(int interval) : IProjection
                         // Stored documents are serialized when the session commits: the fold goes on in a copy.
                         State = state
                     });
-                    state = Copy(operations, state);
+                    state = state.Copy();
                 }
             }
         }
@@ -53,10 +53,4 @@ public sealed class AssessmentCheckpointProjection(int interval) : IProjection
     /// as stored, so "asOf" compares it exactly as it compares the event.</summary>
     internal static DateTimeOffset AsStored(DateTimeOffset timestamp) =>
         new(timestamp.Ticks - timestamp.Ticks % (TimeSpan.TicksPerMillisecond / 1000), timestamp.Offset);
-
-    internal static Assessment Copy(IDocumentOperations operations, Assessment state)
-    {
-        var serializer = operations.DocumentStore.Options.Serializer();
-        return serializer.FromJson<Assessment>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(serializer.ToJson(state))));
-    }
 }

@@ -17,7 +17,7 @@ public static class StateBeforeCommit
     {
         if (firstVersion > 1 && await operations.LoadAsync<Assessment>(assessmentId, cancellation) is { } board && board.Version == firstVersion - 1)
         {
-            return AssessmentCheckpointProjection.Copy(operations, board);
+            return board.Copy();
         }
 
         return await CheckpointedReplay.StateAtAsync(operations, assessmentId, firstVersion - 1, cancellation);

@@ -23,7 +23,11 @@ public sealed class BenchResults
     /// <summary>Refused ratings by status and problem: a rater without expectedVersion must never be refused.</summary>
     public Dictionary<string, int> RatingRefusals { get; set; } = [];
     public ThroughputResults? Throughput { get; set; }
+    /// <summary>Scenario 2 at the busy workshop's rate (issue 12: 100 ratings/s); capacity and two nodes repeat this one.</summary>
     public LatencyResults? Latency { get; set; }
+
+    /// <summary>Scenario 2 at the quiet workshop's rate (issue 12: 10 ratings/s), on the same board and observers.</summary>
+    public LatencyResults? LatencyQuiet { get; set; }
     public ReplayResults? Replay { get; set; }
     public RebuildResults? Rebuild { get; set; }
     public CapacityResults? Capacity { get; set; }
@@ -49,7 +53,10 @@ public sealed record ThroughputResults(
     public double ManyOnOneMedian => Stats.Median(ManyOnOneAssessment.Select(r => r.RatingsPerSecond));
 }
 
-public sealed record LatencyRun(double TargetRate, double AchievedRate, int Sent, int Succeeded, long Delivered, long ExpectedDeliveries, CpuUse Cpu, LatencySummary Push);
+/// <summary>Push: rating sent to BoardChanged at each observer. Answer: rating sent to its HTTP answer, the part of a
+/// push's time spent before the commit (absent from results measured before it was recorded).</summary>
+public sealed record LatencyRun(double TargetRate, double AchievedRate, int Sent, int Succeeded, long Delivered, long ExpectedDeliveries, CpuUse Cpu, LatencySummary Push,
+    LatencySummary? Answer = null);
 
 public sealed record LatencyResults(int Reviewers, int Observers, double TargetRate, IReadOnlyList<LatencyRun> Runs)
 {

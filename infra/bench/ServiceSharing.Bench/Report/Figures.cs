@@ -7,7 +7,11 @@ public static class Figures
 {
     public const double ThroughputTargetRatio = 0.25;
     public const double ManyWritersTargetRatio = 1.0;
-    public const double LiveP99TargetMs = 20;
+    /// <summary>Issue 12: push p99 < 20 ms for a workshop rating 10 times a second in total, < 50 ms at 100.</summary>
+    public const double QuietRate = 10;
+    public const double BusyRate = 100;
+
+    public static double LiveP99TargetMs(double rate) => rate <= QuietRate ? 20 : 50;
     public const double ReplayTargetMs = 50;
     public const double DiffTargetMs = 100;
     public const double RebuildTargetRatio = 0.5;
@@ -36,12 +40,12 @@ public static class Figures
                 null, null, null, "-", null);
         }
 
-        if (results.Latency is { } l)
+        foreach (var l in new[] { results.LatencyQuiet, results.Latency }.OfType<LatencyResults>())
         {
             var what = $"{l.Reviewers} reviewers at {l.TargetRate:F0}/s, {l.Observers} observers";
             yield return Plain("2 live latency", $"push p50, {what}", l.P50, "ms");
             yield return Plain("2 live latency", $"push p95, {what}", l.P95, "ms");
-            yield return Below("2 live latency", $"push p99, {what}", l.P99, "ms", LiveP99TargetMs);
+            yield return Below("2 live latency", $"push p99, {what}", l.P99, "ms", LiveP99TargetMs(l.TargetRate));
         }
 
         if (results.Replay is { } r)
@@ -86,7 +90,7 @@ public static class Figures
             var what = $"{live.Reviewers} reviewers at {live.TargetRate:F0}/s, {live.Observers} observers, half on each node";
             yield return Beside("6 two nodes", $"push p50, {what}", live.P50, "ms", results.Latency?.P50, "one node, scenario 2", "-", null);
             yield return Beside("6 two nodes", $"push p99, {what}", live.P99, "ms", results.Latency?.P99, "one node, scenario 2",
-                $"< {LiveP99TargetMs} ms", live.P99 < LiveP99TargetMs);
+                $"< {LiveP99TargetMs(live.TargetRate)} ms", live.P99 < LiveP99TargetMs(live.TargetRate));
             var again = n.PushesAgainMs.ToArray();
             var kills = $"{n.Kills.Count} SIGKILL{(n.Kills.Count == 1 ? "" : "s")} of a node, {n.Kills.FirstOrDefault()?.Screens ?? 0} screens on it each";
             var missing = n.WithoutPush > 0 ? $"; {n.WithoutPush} of {n.Screens} screens had none within the wait" : "";

@@ -107,11 +107,11 @@ public static class MarkdownReport
             }
         }
 
-        if (results.Latency is { } l)
+        foreach (var l in new[] { results.LatencyQuiet, results.Latency }.OfType<LatencyResults>())
         {
             foreach (var (run, i) in l.Runs.Select((r, i) => (r, i)))
             {
-                md.AppendLine($"| 2 live, run {i + 1} ({run.Delivered:N0} of {run.ExpectedDeliveries:N0} pushes matched) | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Sent - run.Succeeded} |");
+                md.AppendLine($"| 2 live at {l.TargetRate:F0}/s, run {i + 1} ({run.Delivered:N0} of {run.ExpectedDeliveries:N0} pushes matched) | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Sent - run.Succeeded} |");
             }
         }
 

@@ -32,7 +32,7 @@ public static class Plots
             Add($"1: rating request, separate boards", Middle(t.SeparateAssessments, r => r.RatingsPerSecond).RequestLatency.Curve);
         }
 
-        if (results.Latency is { } l)
+        foreach (var l in new[] { results.LatencyQuiet, results.Latency }.OfType<LatencyResults>())
         {
             Add($"2: rating -> BoardChanged at {l.Observers} observers ({l.TargetRate:F0}/s)", Middle(l.Runs, r => r.Push.P99).Push.Curve);
         }

@@ -41,7 +41,7 @@ public sealed class LatencyScenario(BenchWorkshop workshop, BenchSizes sizes, Pr
             runs.Add(await MeasureAsync(rate, sizes.LatencyRun));
             var last = runs[^1];
             Console.WriteLine($"  run {i + 1}: {last.AchievedRate:F0}/s sent, p50 {last.Push.P50:F1} ms, p95 {last.Push.P95:F1} ms, p99 {last.Push.P99:F1} ms, " +
-                              $"{last.Delivered}/{last.ExpectedDeliveries} pushes");
+                              $"{last.Delivered}/{last.ExpectedDeliveries} pushes; answered p50 {last.Answer?.P50:F1} ms, p99 {last.Answer?.P99:F1} ms");
         }
 
         return new LatencyResults(_reviewers.Count, _observers.Count, rate, runs);
@@ -56,6 +56,7 @@ public sealed class LatencyScenario(BenchWorkshop workshop, BenchSizes sizes, Pr
 
         var count = Math.Max(1, (int)(rate * duration.TotalSeconds));
         var sentAt = new ConcurrentDictionary<long, long>();
+        var answers = new ConcurrentBag<double>();
         var requests = new List<Task>(count);
         var succeeded = 0;
         var cpuBefore = sampler.ReadCpu();
@@ -84,6 +85,7 @@ public sealed class LatencyScenario(BenchWorkshop workshop, BenchSizes sizes, Pr
                 if (await _entrances[reviewer % _entrances.Count].RateAsync(_reviewers[reviewer], _board!, random) is { } version)
                 {
                     sentAt[version] = sent;
+                    answers.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                     Interlocked.Increment(ref succeeded);
                 }
             }));
@@ -107,7 +109,7 @@ public sealed class LatencyScenario(BenchWorkshop workshop, BenchSizes sizes, Pr
             }
         }
 
-        return new LatencyRun(rate, count / sendSeconds, count, succeeded, latencies.Count, (long)succeeded * _observers.Count, cpu, Stats.Summarize(latencies));
+        return new LatencyRun(rate, count / sendSeconds, count, succeeded, latencies.Count, (long)succeeded * _observers.Count, cpu, Stats.Summarize(latencies), Stats.Summarize([.. answers]));
     }
 
     public async ValueTask DisposeAsync()

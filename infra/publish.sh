@@ -35,4 +35,7 @@ if [[ -n ${SOURCE_DATE_EPOCH:-} && ! -d src/ServiceSharing.Web/obj ]]; then
 fi
 
 rm -rf "$out"
-dotnet publish src/ServiceSharing.Web -c Release -o "$out" -nodeReuse:false -p:ContinuousIntegrationBuild=true "${source_date[@]}" "$@"
+# ReadyToRun for this machine's runtime (framework-dependent still): the code is compiled at publish, so a start and its
+# first requests do not wait for the JIT (docs/performance.md, change 12: first rating answered 3.5 s -> 2.4 s after start).
+dotnet publish src/ServiceSharing.Web -c Release -o "$out" -nodeReuse:false -p:ContinuousIntegrationBuild=true \
+  --use-current-runtime --self-contained false -p:PublishReadyToRun=true "${source_date[@]}" "$@"

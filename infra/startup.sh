@@ -4,9 +4,8 @@
 # process against it (Production, as infra/run.sh); each run: wait for /health, invite a reviewer, read the seeded
 # study's board, rate one factor, and report the times measured from the process start.
 #
-#   infra/startup.sh            builds Release first
-#   STARTUP_NO_BUILD=1 infra/startup.sh   reuses bin/Release (e.g. the build infra/bench.sh made)
-#   STARTUP_RUNS=5              runs (default 3); the first run also creates the schema
+#   infra/startup.sh            publishes as infra/run.sh does (infra/publish.sh), then measures
+#   STARTUP_RUNS=5              runs (default 3); the first run also creates the schema and seeds the study
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,10 +18,8 @@ work=$(mktemp -d /tmp/servicesharing-startup.XXXXXX)
 cleanup() { pg_stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-if [[ ${STARTUP_NO_BUILD:-} != 1 ]]; then
-  dotnet build src/ServiceSharing.Web -c Release -nodeReuse:false -v quiet -clp:ErrorsOnly
-fi
-dotnet publish src/ServiceSharing.Web -c Release --no-build -o "$work/app" -v quiet >/dev/null
+# What infra/run.sh runs: the reproducible ReadyToRun publish.
+bash infra/publish.sh "$work/app" -v quiet >/dev/null
 
 port=$(pg_free_port)
 pg_start "$work/pg" "$port" >/dev/null

@@ -50,6 +50,8 @@ public static class ServiceSharingApp
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddHostedService<StudySeeder>();
+        // Started after the seeding (hosted services start in order), it goes on while the server listens.
+        builder.Services.AddHostedService<Persistence.WriteWarmUp>();
         // Enums travel by name on the hub and in the API alike ("Yes", "similarity"), never as numbers.
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = ReviewHub.MaximumMessageBytes)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))

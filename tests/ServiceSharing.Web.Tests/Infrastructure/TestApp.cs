@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Hosting;
 using ServiceSharing.Web.Features.Invites;
+using ServiceSharing.Web.Persistence;
 
 namespace ServiceSharing.Web.Tests.Infrastructure;
 
@@ -53,6 +55,9 @@ public sealed class TestApp : IAsyncDisposable
             configure?.Invoke(builder);
         });
         await app.StartAsync();
+        // The app warms its rating path beside its start (Persistence/WriteWarmUp.cs). A test begins once that is done,
+        // so what it reads of the app's SQL log or its statements is its own.
+        await (app.Services.GetServices<IHostedService>().OfType<WriteWarmUp>().Single().ExecuteTask ?? Task.CompletedTask);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestApp(app, schema, new Uri(address));
     }

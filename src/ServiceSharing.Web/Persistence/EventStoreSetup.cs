@@ -1,7 +1,5 @@
-using System.Data.Common;
 using JasperFx.Events.Projections;
 using Marten;
-using Npgsql;
 using ServiceSharing.Domain.Calibrations;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Idempotency;
@@ -43,24 +41,11 @@ public static class EventStoreSetup
         return services;
     }
 
-    /// <summary>Seconds to wait for a connection: Npgsql's 15 s default would hold a request past the 10 s within
-    /// which an outage must answer 503 when the server hangs instead of refusing. A timeout given in the connection
-    /// string wins.</summary>
-    public const int ConnectTimeoutSeconds = 5;
-
-    public static string WithConnectTimeout(string connectionString)
-    {
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        return given.ContainsKey("Timeout")
-            ? connectionString
-            : new NpgsqlConnectionStringBuilder(connectionString) { Timeout = ConnectTimeoutSeconds }.ConnectionString;
-    }
-
     /// <summary>The store as the app has it: schema, metadata, projections, indexes. The benchmark's seeding and
     /// rebuild build their store from this too, so they write and read exactly what the app does.</summary>
     public static void Configure(StoreOptions opts, string connectionString, string schema, int checkpointInterval = DefaultCheckpointInterval)
     {
-        opts.Connection(WithConnectTimeout(connectionString));
+        opts.Connection(ConnectionDefaults.Apply(connectionString));
         opts.DatabaseSchemaName = schema;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
 

@@ -24,7 +24,7 @@ public sealed class PresenceLedger(IDocumentStore store, HubNode node, PresenceT
     private readonly SemaphoreSlim _rows = new(1, 1);
 
     private readonly NpgsqlDataSource _database = NpgsqlDataSource.Create(
-        configuration.GetConnectionString(EventStoreSetup.ConnectionName)!);
+        ConnectionDefaults.Apply(configuration.GetConnectionString(EventStoreSetup.ConnectionName)!));
 
     private string Schema => store.Options.DatabaseSchemaName;
     private string Nodes => $"{Schema}.{PresenceTables.Nodes}";

@@ -59,7 +59,7 @@ public sealed class ArchiveImport(IDocumentStore store, IConfiguration configura
             decoded.Add((archived, data));
         }
 
-        await using var connection = new NpgsqlConnection(configuration.GetConnectionString(EventStoreSetup.ConnectionName));
+        await using var connection = new NpgsqlConnection(ConnectionDefaults.Apply(configuration.GetConnectionString(EventStoreSetup.ConnectionName)!));
         await connection.OpenAsync(token);
         await using var transaction = await connection.BeginTransactionAsync(token);
         await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));

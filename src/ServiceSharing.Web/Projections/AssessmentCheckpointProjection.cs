@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using ServiceSharing.Domain.Assessments;
+using ServiceSharing.Domain.Audit;
 using ServiceSharing.Web.Features.Replay;
 
 namespace ServiceSharing.Web.Projections;
@@ -39,7 +40,8 @@ public sealed class AssessmentCheckpointProjection(int interval) : IProjection
                         Id = AssessmentCheckpoint.IdOf(stream.Key, e.Version),
                         AssessmentId = stream.Key,
                         Version = e.Version,
-                        At = AsStored(e.Timestamp),
+                        // The event's time as stored, so "asOf" compares the checkpoint exactly as it compares the event.
+                        At = ChainTime.AsStored(e.Timestamp),
                         // Stored documents are serialized when the session commits: the fold goes on in a copy.
                         State = state
                     });
@@ -48,9 +50,4 @@ public sealed class AssessmentCheckpointProjection(int interval) : IProjection
             }
         }
     }
-
-    /// <summary>PostgreSQL keeps microseconds and Npgsql truncates to them: the checkpoint's time is the event's time
-    /// as stored, so "asOf" compares it exactly as it compares the event.</summary>
-    internal static DateTimeOffset AsStored(DateTimeOffset timestamp) =>
-        new(timestamp.Ticks - timestamp.Ticks % (TimeSpan.TicksPerMillisecond / 1000), timestamp.Offset);
 }

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using ServiceSharing.Domain.Assessments;
+using ServiceSharing.Domain.Audit;
 using ServiceSharing.Web.Features.History;
 
 namespace ServiceSharing.Web.Projections;
@@ -27,7 +28,7 @@ public sealed class HistoryRecordProjection : IProjection
             var before = await StateBeforeCommit.LoadAsync(operations, stream.Key, ordered[0].Version, cancellation);
             foreach (var (e, entry) in ordered.Zip(AuditTrail.Build(ordered, before)))
             {
-                var stored = entry with { At = AssessmentCheckpointProjection.AsStored(e.Timestamp) };
+                var stored = entry with { At = ChainTime.AsStored(e.Timestamp) };
                 operations.Store(new HistoryRecord
                 {
                     Id = HistoryRecord.IdOf(stream.Key, e.Version),

@@ -47,7 +47,8 @@ public static class EventStoreSetup
     {
         opts.Connection(ConnectionDefaults.Apply(connectionString));
         opts.DatabaseSchemaName = schema;
-        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        // An area's ratings stored with each reviewer once (StoredAreaRatings): the board is rewritten on every commit.
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, configure: json => json.Converters.Add(new StoredAreaRatings()));
 
         // The audit trail reads who, why and in which conversation from the events' own metadata.
         opts.Events.MetadataConfig.HeadersEnabled = true;

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Domain.Calibrations;
 using ServiceSharing.Domain.Sessions;
 using ServiceSharing.Web.Idempotency;
@@ -18,6 +19,10 @@ public static class EventStoreSetup
 
     /// <summary>Versions between two replay checkpoints: replay folds at most this many events after the checkpoint.</summary>
     public const int DefaultCheckpointInterval = 256;
+
+    /// <summary>Boards a node keeps between writes: more than the workshops one node runs at once; a board of 30
+    /// reviewers is about 100 KB in memory.</summary>
+    public const int BoardsKeptForWriting = 100;
 
     public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -71,6 +76,10 @@ public static class EventStoreSetup
         opts.Projections.Add(new HistoryRecordProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AssessmentCheckpointProjection(checkpointInterval), ProjectionLifecycle.Inline);
         opts.Projections.Add<AssessmentProjection>(ProjectionLifecycle.Inline);
+        // A board fetched for writing stays in memory after its commit, so the next fetch of it (the group commit's next
+        // batch, the next decision) reads only the stream's version under the lock, not the whole document. Marten uses
+        // the kept board only when its version is the stream's, and keeps it only after a commit that succeeded.
+        opts.Events.CacheAggregatesForWriting<Assessment>(BoardsKeptForWriting);
         // Columns of their own: replay finds the checkpoint by version or by time without reading the state's JSON.
         opts.Schema.For<AssessmentCheckpoint>().Duplicate(c => c.AssessmentId).Duplicate(c => c.Version).Duplicate(c => c.At);
         // The history records' columns and their indexes, one per read (Projections/HistoryRecordStorage.cs).

@@ -7,7 +7,8 @@ namespace ServiceSharing.Web.Tests.Rating;
 /// <summary>
 /// What a rating on the board asks of PostgreSQL, read from the app's own SQL log (statements as Marten sends them).
 /// Its history record and its checkpoint start from the board the rating queue fetched under the stream's lock, so a
-/// rating never reads the stream's events or a checkpoint back; and the chain's head is read once per commit.
+/// rating never reads the stream's events or a checkpoint back; the chain's head is read once per commit; and the board
+/// itself is loaded once, then kept by the writer between commits.
 /// </summary>
 public sealed partial class RatingStatementTests
 {
@@ -38,6 +39,7 @@ public sealed partial class RatingStatementTests
         sql.ShouldNotContain(line => EventRead().IsMatch(line), "no rating reads events back");
         sql.ShouldNotContain(line => CheckpointRead().IsMatch(line), "no rating reads a checkpoint back");
         sql.Count(line => HeadRead().IsMatch(line)).ShouldBe(ratings, "one read of the chain's head per commit");
+        sql.Count(line => BoardRead().IsMatch(line)).ShouldBe(1, "the first rating loads the board; the writer keeps it for the next");
     }
 
     [GeneratedRegex(@"\bfrom\s+\S+\.mt_events\b", RegexOptions.IgnoreCase)]
@@ -48,6 +50,9 @@ public sealed partial class RatingStatementTests
 
     [GeneratedRegex(@"\binto\s+\S+\.mt_doc_assessmentcheckpoint\b", RegexOptions.IgnoreCase)]
     private static partial Regex CheckpointWrite();
+
+    [GeneratedRegex(@"\bfrom\s+\S+\.mt_doc_assessment\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BoardRead();
 
     [GeneratedRegex(@"\bfrom\s+\S+\.mt_doc_audithead\b", RegexOptions.IgnoreCase)]
     private static partial Regex HeadRead();

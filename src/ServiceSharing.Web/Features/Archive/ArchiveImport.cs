@@ -7,7 +7,6 @@ using ServiceSharing.Domain.Assessments;
 using ServiceSharing.Domain.Audit;
 using ServiceSharing.Domain.Calibrations;
 using ServiceSharing.Domain.Sessions;
-using ServiceSharing.Web.Persistence;
 using ServiceSharing.Web.Persistence.Chain;
 
 namespace ServiceSharing.Web.Features.Archive;
@@ -36,7 +35,7 @@ public enum ImportResult
 /// one transaction: the head reached is compared with the archive's before commit, or nothing stays. An instance
 /// that already holds this history (or a beginning of it) keeps it and receives only what it lacks.
 /// </summary>
-public sealed class ArchiveImport(IDocumentStore store, IConfiguration configuration)
+public sealed class ArchiveImport(IDocumentStore store)
 {
     public async Task<ImportOutcome> ImportAsync(IReadOnlyList<string> lines, CancellationToken token)
     {
@@ -59,7 +58,8 @@ public sealed class ArchiveImport(IDocumentStore store, IConfiguration configura
             decoded.Add((archived, data));
         }
 
-        await using var connection = new NpgsqlConnection(ConnectionDefaults.Apply(configuration.GetConnectionString(EventStoreSetup.ConnectionName)!));
+        // The store's own connection (its pool and connection defaults), held here to share one transaction with the session.
+        await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(token);
         await using var transaction = await connection.BeginTransactionAsync(token);
         await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));

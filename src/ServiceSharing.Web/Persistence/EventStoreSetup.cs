@@ -20,8 +20,8 @@ public static class EventStoreSetup
     /// <summary>Versions between two replay checkpoints: replay folds at most this many events after the checkpoint.</summary>
     public const int DefaultCheckpointInterval = 256;
 
-    /// <summary>Boards a node keeps between writes: more than the workshops one node runs at once; a board of 30
-    /// reviewers is about 100 KB in memory.</summary>
+    /// <summary>Boards a node keeps between writes: more than the workshops one node runs at once, few enough that
+    /// memory stays small (a board of 30 reviewers holds 1,200 scores).</summary>
     public const int BoardsKeptForWriting = 100;
 
     public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration configuration)

@@ -3,6 +3,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using Scalar.AspNetCore;
 using ServiceSharing.Web.Auth;
+using ServiceSharing.Web.Compression;
 using ServiceSharing.Web.Health;
 using ServiceSharing.Web.Idempotency;
 using ServiceSharing.Web.Observability;
@@ -42,6 +43,7 @@ public static class ServiceSharingApp
         // Registered before AddProblemDetails so it is the writer every problem goes through (Problems/ProblemWriter).
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddCompressedAnswers();
         builder.Services.AddSingleton<MalformedRouteIds>();
         builder.Services.AddOpenApi(o =>
         {
@@ -95,6 +97,7 @@ public static class ServiceSharingApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCompressedAnswers();
         app.UseAuthentication();
         // After authentication, so writes are counted per participant and only the unauthenticated per address.
         app.UseRateLimiter();

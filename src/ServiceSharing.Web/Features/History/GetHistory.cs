@@ -1,7 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using ServiceSharing.Web.Features.Replay;
 using ServiceSharing.Domain.Rubric;
+using ServiceSharing.Web.Compression;
+using ServiceSharing.Web.Features.Replay;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
 
@@ -14,6 +15,7 @@ public static class GetHistoryEndpoint
     /// whole of it; with limit, a page of at most that many entries and, when more follow, a Link header (rel="next")
     /// to the next page (the same read from the page's last version on).</summary>
     [WolverineGet("/api/assessments/{id}/history")]
+    [CompressedAnswer]
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(
         Guid id, Guid? areaId, string? factor, string? cell, long? since, long? until, int? limit, HttpContext context,

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using ServiceSharing.Domain.Assessments;
+using ServiceSharing.Web.Compression;
 using ServiceSharing.Web.Features.History;
 using ServiceSharing.Web.Problems;
 using Wolverine.Http;
@@ -20,6 +21,7 @@ public static class DiffPointsEndpoint
 
     /// <summary>Every cell that differs between two points (snapshot labels or versions), with the events between them.</summary>
     [WolverineGet("/api/assessments/{id}/diff")]
+    [CompressedAnswer]
     [ProducesResponseType<IReadOnlyList<CellChange>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, CancellationToken cancellation)
     {

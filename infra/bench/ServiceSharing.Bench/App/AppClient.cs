@@ -25,11 +25,18 @@ public sealed class AppClient(Uri baseUrl, string adminKey, Cookie? nodeCookie =
 {
     public static readonly string[] Factors = Enum.GetValues<Factor>().Select(f => f.Key()).ToArray();
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler
+    private readonly HttpClient _http = ClientFor(baseUrl, nodeCookie, DecompressionMethods.None);
+
+    // The same reads by a client that accepts compressed answers, as every browser does (the app compresses only its
+    // large audit reads).
+    private readonly HttpClient _compressed = ClientFor(baseUrl, nodeCookie, DecompressionMethods.All);
+
+    private static HttpClient ClientFor(Uri baseUrl, Cookie? nodeCookie, DecompressionMethods decompression) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = 512,
         PooledConnectionLifetime = TimeSpan.FromMinutes(30),
-        CookieContainer = CookiesFor(baseUrl, nodeCookie)
+        CookieContainer = CookiesFor(baseUrl, nodeCookie),
+        AutomaticDecompression = decompression
     })
     {
         BaseAddress = baseUrl,
@@ -121,14 +128,15 @@ public sealed class AppClient(Uri baseUrl, string adminKey, Cookie? nodeCookie =
         return body!["version"]!.GetValue<long>();
     }
 
-    /// <summary>A GET as the participant; returns the body's length, failing on anything but 200.</summary>
-    /// <summary>Reads the whole answer and counts its bytes as they arrive, as a browser or curl takes them: buffering
-    /// an area's 4 MB history into one array first cost this client about as long again as the app took to send it.</summary>
-    public async Task<long> GetAsync(Participant who, string path)
+    /// <summary>A GET as the participant, failing on anything but 200; returns the length of the body as the app wrote
+    /// it (unpacked). The whole answer is read and counted as it arrives, as a browser or curl takes it: buffering an
+    /// area's 4 MB history into one array first cost this client about as long again as the app took to send it.</summary>
+    public async Task<long> GetAsync(Participant who, string path, bool acceptCompressed = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", who.Token);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var client = acceptCompressed ? _compressed : _http;
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         await EnsureSuccessAsync(response, path);
         await using var body = await response.Content.ReadAsStreamAsync();
         var buffer = new byte[64 * 1024];
@@ -173,5 +181,9 @@ public sealed class AppClient(Uri baseUrl, string adminKey, Cookie? nodeCookie =
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _compressed.Dispose();
+    }
 }

@@ -65,9 +65,10 @@ public sealed record LatencyResults(int Reviewers, int Observers, double TargetR
     public double P99 => Stats.Median(Runs.Select(r => r.Push.P99));
 }
 
-/// <summary>One kind of read at one history length: the app's median and the raw SQL baseline's median.</summary>
+/// <summary>One kind of read at one history length: the app's median and the raw SQL baseline's median. Untargeted: a
+/// figure shown beside a targeted one (the same read by a client that accepts compression).</summary>
 public sealed record ReplayPoint(int History, string Kind, string Path, double MedianMs, IReadOnlyList<double> Runs, long Bytes,
-    double BaselineMs, long BaselineRows);
+    double BaselineMs, long BaselineRows, bool Untargeted = false);
 
 public sealed record ReplayResults(IReadOnlyList<ReplayPoint> Points, int DiffDistance);
 

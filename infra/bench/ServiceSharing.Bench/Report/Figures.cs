@@ -54,7 +54,7 @@ public static class Figures
             foreach (var point in r.Points)
             {
                 // Every read at the longest history has a target (issue 12): the diff < 100 ms, the others < 50 ms.
-                var target = point.History != longest ? (double?)null
+                var target = point.History != longest || point.Untargeted ? (double?)null
                     : point.Kind.StartsWith("diff", StringComparison.Ordinal) ? DiffTargetMs : ReplayTargetMs;
                 var row = new FigureRow("3 replay", $"{point.Kind}, {point.History:N0} ratings", point.MedianMs, "ms", point.BaselineMs,
                     $"SQL read of {point.BaselineRows:N0} event rows", point.BaselineMs > 0 ? point.MedianMs / point.BaselineMs : null,

@@ -29,10 +29,13 @@ public static class Telemetry
     public static IServiceCollection AddServiceTelemetry(this IServiceCollection services, IConfiguration configuration, HubNode node)
     {
         services.AddSingleton<ServiceMeter>();
-        // Marten opens an activity per connection and counts appended events only when asked.
+        // Marten counts appended events only when asked. Its connection activities stay off: while anything listens to
+        // its source, it wraps each session's connection in a tracing one that cannot begin a transaction over a
+        // transaction of ours (SessionOptions.ForTransaction), and the chain's seal, the archive import and the
+        // warm-up then fail. Npgsql's own source still traces every command.
         services.ConfigureMarten(opts =>
         {
-            opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+            opts.OpenTelemetry.TrackConnections = TrackLevel.None;
             opts.OpenTelemetry.TrackEventCounters();
         });
 

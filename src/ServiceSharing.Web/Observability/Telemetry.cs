@@ -31,8 +31,8 @@ public static class Telemetry
         services.AddSingleton<ServiceMeter>();
         // Marten counts appended events only when asked. Its connection activities stay off: while anything listens to
         // its source, it wraps each session's connection in a tracing one that cannot begin a transaction over a
-        // transaction of ours (SessionOptions.ForTransaction), and the chain's seal, the archive import and the
-        // warm-up then fail. Npgsql's own source still traces every command.
+        // transaction of ours (SessionOptions.ForTransaction), so the warm-up and the archive import's chain seal
+        // failed. Npgsql's own source still traces every command.
         services.ConfigureMarten(opts =>
         {
             opts.OpenTelemetry.TrackConnections = TrackLevel.None;

@@ -140,7 +140,7 @@ public sealed class StoredAreaRatings : JsonConverter<Dictionary<Factor, FactorR
     }
 
     private static Factor FactorNamed(string? name) =>
-        Enum.TryParse<Factor>(name, ignoreCase: true, out var factor) ? factor : throw new JsonException($"'{name}' is not a factor.");
+        FactorKeys.TryParse(name, out var factor) ? factor : throw new JsonException($"'{name}' is not a factor.");
 
     private static JsonTokenType Next(ref Utf8JsonReader reader, JsonTokenType? expected = null)
     {

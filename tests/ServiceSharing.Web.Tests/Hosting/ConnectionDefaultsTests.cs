@@ -6,7 +6,8 @@ using ServiceSharing.Web.Tests.Infrastructure;
 
 namespace ServiceSharing.Web.Tests.Hosting;
 
-/// <summary>The app's connections wait at most a few seconds for PostgreSQL and keep their hot statements prepared.</summary>
+/// <summary>The app's connections wait at most a few seconds for PostgreSQL, keep their hot statements prepared, and
+/// compress large documents with lz4.</summary>
 public sealed class ConnectionDefaultsTests
 {
     [Fact]
@@ -18,6 +19,23 @@ public sealed class ConnectionDefaultsTests
         applied.MaxAutoPrepare.ShouldBe(ConnectionDefaults.MaxAutoPrepare);
         applied.AutoPrepareMinUsages.ShouldBe(ConnectionDefaults.AutoPrepareMinUsages);
         applied.Host.ShouldBe("127.0.0.1");
+        applied.Options.ShouldBe(ConnectionDefaults.ToastCompression);
+    }
+
+    [Fact]
+    public void server_settings_the_string_gives_are_kept_beside_the_compression()
+    {
+        var applied = new NpgsqlConnectionStringBuilder(ConnectionDefaults.Apply("Host=h;Options=-c statement_timeout=5000"));
+
+        applied.Options.ShouldBe($"-c statement_timeout=5000 {ConnectionDefaults.ToastCompression}");
+    }
+
+    [Fact]
+    public void a_compression_the_string_gives_wins()
+    {
+        var applied = new NpgsqlConnectionStringBuilder(ConnectionDefaults.Apply("Host=h;Options=-c default_toast_compression=pglz"));
+
+        applied.Options.ShouldBe("-c default_toast_compression=pglz");
     }
 
     [Theory]
@@ -30,6 +48,31 @@ public sealed class ConnectionDefaultsTests
         applied.Timeout.ShouldBe(30);
         applied.MaxAutoPrepare.ShouldBe(0);
         applied.AutoPrepareMinUsages.ShouldBe(9);
+    }
+
+    [Fact]
+    public async Task a_board_too_large_for_its_row_is_stored_compressed_with_lz4()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var app = await TestApp.StartAsync(seed: true);
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        await session.BeginTransactionAsync(token);
+
+        // The seeded study's board is well over the 2 KB past which PostgreSQL compresses a value.
+        await using var stored = new NpgsqlCommand(
+            $"select pg_column_compression(data) from {session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_assessment where pg_column_size(data) > 2000",
+            session.Connection);
+        var compressions = new List<string>();
+        await using (var reader = await stored.ExecuteReaderAsync(token))
+        {
+            while (await reader.ReadAsync(token))
+            {
+                compressions.Add(reader.IsDBNull(0) ? "none" : reader.GetString(0));
+            }
+        }
+
+        compressions.ShouldNotBeEmpty();
+        compressions.ShouldAllBe(compression => compression == "lz4");
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class TwoNodeCluster : IAsyncDisposable
     /// Until HAProxy's health check has put the node in: a request with the node's cookie is answered without a new
     /// cookie (with "insert indirect", HAProxy sets one only when it had to send the request elsewhere).
     /// </summary>
-    private async Task WaitRoutedAsync(int node)
+    public async Task WaitRoutedAsync(int node)
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = ProxyUrl, Timeout = TimeSpan.FromSeconds(5) };
         await _proxy!.WaitUntilAsync(async () =>

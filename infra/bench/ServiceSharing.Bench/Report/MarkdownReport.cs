@@ -157,12 +157,12 @@ public static class MarkdownReport
         md.AppendLine("Milliseconds from the SIGKILL to each screen of the killed node being connected again (through the proxy, to the other node) " +
                       "and to its first push after the kill, while ratings went on through the other node.");
         md.AppendLine();
-        md.AppendLine("| Kill | Screens | Reconnected: median / max | Pushes again: median / max | Without a push | Ratings/s meanwhile |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        md.AppendLine("| Kill | Screens | Reconnected: median / max | Pushes again: median / max | Without a push | Not on the killed node | Ratings/s meanwhile |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (kill, i) in n.Kills.Select((k, i) => (k, i)))
         {
             md.AppendLine($"| {i + 1} | {kill.Screens} | {Number(Stats.Median(kill.ReconnectedMs))} / {Number(Max(kill.ReconnectedMs))} | " +
-                          $"{Number(Stats.Median(kill.PushesAgainMs))} / {Number(Max(kill.PushesAgainMs))} | {kill.Screens - kill.PushesAgainMs.Count} | {Number(kill.RatingsPerSecond)} |");
+                          $"{Number(Stats.Median(kill.PushesAgainMs))} / {Number(Max(kill.PushesAgainMs))} | {kill.Screens - kill.PushesAgainMs.Count - kill.NotOnKilledNode} | {kill.NotOnKilledNode} | {Number(kill.RatingsPerSecond)} |");
         }
 
         md.AppendLine();

@@ -33,7 +33,21 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>Starts the app and returns at once, without waiting for it to be ready.</summary>
+    public static AppProcess Launch(string schema, int port, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var app = new AppProcess(schema, port, environment);
+        app.Launch();
+        return app;
+    }
+
     public async Task StartAgainAsync()
+    {
+        Launch();
+        await WaitReadyAsync();
+    }
+
+    private void Launch()
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ServiceSharing.Web.dll"), "--urls", BaseAddress.ToString()])
         {
@@ -59,15 +73,19 @@ public sealed class AppProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, line) => Log(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+    }
 
+    private async Task WaitReadyAsync()
+    {
+        var process = _process!;
         using var probe = Anonymous();
         probe.Timeout = TimeSpan.FromSeconds(5);
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
+            if (process.HasExited || DateTime.UtcNow > deadline)
             {
-                throw new ShouldAssertException($"the app did not get ready (exited: {_process.HasExited}); its log: {LogText()}");
+                throw new ShouldAssertException($"the app did not get ready (exited: {process.HasExited}); its log: {LogText()}");
             }
 
             try
@@ -92,6 +110,28 @@ public sealed class AppProcess : IAsyncDisposable
         _process!.Kill();
         await _process.WaitForExitAsync();
     }
+
+    /// <summary>SIGTERM, as systemd, docker stop or Ctrl-C's TERM send it; returns the exit code, or null when the
+    /// process had not ended within <paramref name="patience"/>.</summary>
+    public async Task<int?> TerminateAsync(TimeSpan patience)
+    {
+        SendSignal(_process!.Id, SigTerm).ShouldBe(0, "kill(2) could not signal the app");
+        using var waiting = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(waiting.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     public HttpClient Anonymous() => new(new IdempotencyKeys()) { BaseAddress = BaseAddress };
 

@@ -55,21 +55,12 @@ public sealed class ConnectionDefaultsTests
     {
         var token = TestContext.Current.CancellationToken;
         await using var app = await TestApp.StartAsync(seed: true);
-        await using var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession();
-        await session.BeginTransactionAsync(token);
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
 
         // The seeded study's board is well over the 2 KB past which PostgreSQL compresses a value.
-        await using var stored = new NpgsqlCommand(
-            $"select pg_column_compression(data) from {session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_assessment where pg_column_size(data) > 2000",
-            session.Connection);
-        var compressions = new List<string>();
-        await using (var reader = await stored.ExecuteReaderAsync(token))
-        {
-            while (await reader.ReadAsync(token))
-            {
-                compressions.Add(reader.IsDBNull(0) ? "none" : reader.GetString(0));
-            }
-        }
+        var compressions = await session.QueryAsync<string>(
+            $"select coalesce(pg_column_compression(data), 'none') from {session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_assessment where pg_column_size(data) > 2000",
+            token);
 
         compressions.ShouldNotBeEmpty();
         compressions.ShouldAllBe(compression => compression == "lz4");

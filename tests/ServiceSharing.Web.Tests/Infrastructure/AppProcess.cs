@@ -37,17 +37,17 @@ public sealed class AppProcess : IAsyncDisposable
     public static AppProcess Launch(string schema, int port, IReadOnlyDictionary<string, string>? environment = null)
     {
         var app = new AppProcess(schema, port, environment);
-        app.Launch();
+        app.StartProcess();
         return app;
     }
 
     public async Task StartAgainAsync()
     {
-        Launch();
+        StartProcess();
         await WaitReadyAsync();
     }
 
-    private void Launch()
+    private void StartProcess()
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ServiceSharing.Web.dll"), "--urls", BaseAddress.ToString()])
         {

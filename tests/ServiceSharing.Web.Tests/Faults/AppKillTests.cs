@@ -44,6 +44,10 @@ public sealed class AppKillTests
 
         // The screen came back by itself, gets the pushes of the restarted app, and fills what it missed from history.
         (await rejoined.Task.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBeGreaterThan(joinedAt);
+        // One rating after the rejoin: the load's last ones can all be committed, and pushed, before the screen is back.
+        var afterRejoin = await raters[0].PostWithKeyAsync($"{assessment.Url}/ratings",
+            new { areaId = assessment.Areas.Values.First(), factor = "similarity", score = 1, rationale = "after the rejoin" }, Guid.NewGuid().ToString());
+        afterRejoin.EnsureSuccessStatusCode();
         var final = (await facilitator.GetJsonAsync(assessment.Url)).Version();
         await screen.WaitUntilAsync(r => Pushed(r).Contains(final), $"the push of version {final}", seconds: 30);
         var lastContiguous = LastContiguous(joinedAt, seenBeforeKill);

@@ -48,6 +48,8 @@ public sealed class MetricsTests
         var metrics = new PrometheusText(await response.Content.ReadAsStringAsync());
 
         metrics.Single("servicesharing_ratings_accepted_total", "place=\"board\"").ShouldBe(3);
+        metrics.Single("servicesharing_board_commit_ratings_count").ShouldBe(3, "one group commit per rating sent one after another");
+        metrics.Single("servicesharing_board_commit_ratings_sum").ShouldBe(3);
         var boardPushes = metrics.Single("servicesharing_pushes_sent_total", "kind=\"board\"");
         boardPushes.ShouldBeGreaterThanOrEqualTo(3, "one push per rating, after the assessment's own events");
         metrics.Single("servicesharing_push_lag_seconds_count", "kind=\"board\"").ShouldBe(boardPushes, "one lag per push");

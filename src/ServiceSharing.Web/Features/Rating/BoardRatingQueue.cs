@@ -102,7 +102,7 @@ public sealed class BoardRatingQueue(
             if (accepted.Count > 0)
             {
                 await session.SaveChangesAsync();
-                ratings.Accepted(RatingMetrics.OnBoard, accepted.Count);
+                ratings.CommittedOnBoard(accepted.Count);
             }
 
             foreach (var (rating, at) in accepted)

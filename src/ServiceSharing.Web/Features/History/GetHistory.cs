@@ -33,7 +33,8 @@ public static class GetHistoryEndpoint
             return Results.Problem(invalid);
         }
 
-        if (await session.Events.FetchStreamStateAsync(id, cancellation) is not { } stream)
+        var start = await HistoryStart.ReadAsync(session, id, cancellation);
+        if (start.Stream is not { } stream)
         {
             return Results.Problem(Refusals.NotFound($"No assessment '{id}'."));
         }
@@ -42,7 +43,7 @@ public static class GetHistoryEndpoint
         var filter = new HistoryFilter(areaId, parsedFactor, cell, after, until);
         if (limit is { } pageSize)
         {
-            var page = await HistoryPage.ReadAsync(session, id, filter, pageSize, cancellation);
+            var page = await HistoryPage.ReadAsync(session, id, filter, pageSize, start.Recorded, cancellation);
             if (page.NextSince is { } next)
             {
                 context.Response.Headers.Link = $"<{HistoryPage.NextUrl(context.Request, next)}>; rel=\"next\"";
@@ -51,7 +52,7 @@ public static class GetHistoryEndpoint
             return Results.Content(page.Json, "application/json; charset=utf-8");
         }
 
-        if (await HistoryFilter.RecordedAsync(session, id, cancellation))
+        if (start.Recorded)
         {
             // The entries are stored in the API's JSON: they go out as they are, row by row as they are read, in version
             // order, and the cost follows the entries asked for, not the length of the stream.

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Marten;
 using ServiceSharing.Domain.Rubric;
 using ServiceSharing.Web.Projections;
@@ -51,5 +52,9 @@ public sealed record HistoryFilter(Guid? AreaId, Factor? Factor, string? Cell, l
     /// stream is then recorded too, inline in its own commit. A store that had events before the read model existed
     /// holds them once the projection is rebuilt; until then the trail is folded.</summary>
     public static async Task<bool> RecordedAsync(IQuerySession session, Guid assessmentId, CancellationToken cancellation) =>
-        await session.Query<HistoryRecord>().AnyAsync(r => r.AssessmentId == assessmentId && r.Version == 1, cancellation);
+        await session.Query<HistoryRecord>().AnyAsync(FirstRecordOf(assessmentId), cancellation);
+
+    /// <summary>The record of the assessment's first event, there when the trail is recorded from its start.</summary>
+    public static Expression<Func<HistoryRecord, bool>> FirstRecordOf(Guid assessmentId) =>
+        r => r.AssessmentId == assessmentId && r.Version == 1;
 }

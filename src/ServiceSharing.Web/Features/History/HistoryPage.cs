@@ -12,9 +12,10 @@ public sealed record HistoryPage(string Json, long? NextSince)
 {
     public const int MaxLimit = 10_000;
 
-    public static async Task<HistoryPage> ReadAsync(IQuerySession session, Guid id, HistoryFilter filter, int limit, CancellationToken cancellation)
+    /// <param name="recorded">Whether the history read model holds the trail from its start (else it is folded).</param>
+    public static async Task<HistoryPage> ReadAsync(IQuerySession session, Guid id, HistoryFilter filter, int limit, bool recorded, CancellationToken cancellation)
     {
-        if (await HistoryFilter.RecordedAsync(session, id, cancellation))
+        if (recorded)
         {
             // One more than the page, to know whether another follows.
             var read = await filter.Query(session, id).Take(limit + 1).Select(r => new { r.Version, r.Entry }).ToListAsync(cancellation);

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
 using ServiceSharing.Web.Tests.Infrastructure;
 
 namespace ServiceSharing.Web.Tests.History;
@@ -8,17 +6,13 @@ namespace ServiceSharing.Web.Tests.History;
 /// What a history read asks of PostgreSQL, read from the app's own SQL log: the assessment's stream and whether the
 /// read model holds its trail come in one round trip, the entries in a second.
 /// </summary>
-public sealed partial class HistoryStatementTests
+public sealed class HistoryStatementTests
 {
     [Fact]
     public async Task a_cell_history_is_two_round_trips_to_the_database()
     {
-        var logs = new CapturedLogs();
-        await using var app = await TestApp.StartAsync(seed: false, configure: builder =>
-        {
-            builder.Configuration["Logging:LogLevel:Marten"] = "Debug";
-            builder.Logging.AddProvider(logs);
-        });
+        var (app, sql) = await SqlLog.StartAppAsync();
+        await using var running = app;
         var facilitator = await app.SignInAsync("Fran", "wpf", "facilitator");
         var assessment = await TestAssessment.CreateAsync(facilitator, "Payroll");
         var reviewer = await app.SignInAsync("Cathy City", "city", "reviewer");
@@ -29,24 +23,15 @@ public sealed partial class HistoryStatementTests
 
         foreach (var query in new[] { "factor=similarity", "factor=similarity&limit=2" })
         {
-            var before = logs.Lines.Count;
+            var before = sql.Mark;
             var entries = await facilitator.GetJsonAsync($"{assessment.Url}/history?areaId={assessment.Areas["Payroll"]}&{query}");
             entries.AsArray().Count.ShouldBeGreaterThanOrEqualTo(2, "the control: the ratings are in the answer");
 
-            // Marten logs each statement of a batch on a line of its own, all with the batch's time.
-            var roundTrips = logs.Lines.Skip(before)
-                .Where(line => line.StartsWith("Marten", StringComparison.Ordinal) && line.Contains("/history"))
-                .Select(line => Executed().Match(line))
-                .Where(m => m.Success)
-                .GroupBy(m => m.Groups["ms"].Value, m => m.Groups["sql"].Value)
-                .ToList();
+            var roundTrips = sql.RoundTripsSince(before, $"{assessment.Url}/history");
             roundTrips.Count.ShouldBe(2, $"{query}: the stream and the read model's state in one batch, then the entries:\n" +
                 string.Join('\n', roundTrips.Select(r => string.Join(" | ", r))));
             string.Join(' ', roundTrips[0]).ShouldContain(".mt_streams ");
             string.Join(' ', roundTrips[0]).ShouldContain(".mt_doc_historyrecord ");
         }
     }
-
-    [GeneratedRegex(@"Marten executed in (?<ms>[0-9.]+) ms: (?<sql>[^\[]*)")]
-    private static partial Regex Executed();
 }

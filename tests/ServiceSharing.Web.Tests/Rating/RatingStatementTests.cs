@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
 using ServiceSharing.Web.Tests.Infrastructure;
 
 namespace ServiceSharing.Web.Tests.Rating;
@@ -15,17 +14,13 @@ public sealed partial class RatingStatementTests
     [Fact]
     public async Task ratings_on_the_board_read_no_events_and_no_checkpoint_back_even_when_they_write_one()
     {
-        var logs = new CapturedLogs();
-        await using var app = await TestApp.StartAsync(seed: false, configure: builder =>
-        {
-            builder.Configuration["Logging:LogLevel:Marten"] = "Debug";
-            builder.Logging.AddProvider(logs);
-        });
+        var (app, log) = await SqlLog.StartAppAsync();
+        await using var running = app;
         var facilitator = await app.SignInAsync("Fran", "wpf", "facilitator");
         var assessment = await TestAssessment.CreateAsync(facilitator, "Payroll");
         var reviewer = await app.SignInAsync("Cathy City", "city", "reviewer");
 
-        var before = logs.Lines.Count;
+        var before = log.Mark;
         // One after another, so each is a commit of its own; they cross two checkpoints of the suite's interval.
         var ratings = 2 * TestApp.CheckpointInterval;
         for (var i = 0; i < ratings; i++)
@@ -33,7 +28,7 @@ public sealed partial class RatingStatementTests
             await reviewer.PostJsonAsync($"{assessment.Url}/ratings", new { areaId = assessment.Areas["Payroll"], factor = "similarity", score = i % 5 });
         }
 
-        var sql = logs.Lines.Skip(before).Where(line => line.StartsWith("Marten", StringComparison.Ordinal) && line.Contains(" executed ")).ToList();
+        var sql = log.StatementsSince(before);
         sql.Count(line => line.Contains("mt_quick_append_events")).ShouldBe(ratings, "the control: every rating's append is in the log");
         sql.Count(line => CheckpointWrite().IsMatch(line)).ShouldBe(2, "the control: the ratings wrote two checkpoints");
         sql.ShouldNotContain(line => EventRead().IsMatch(line), "no rating reads events back");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using ServiceSharing.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,7 +11,7 @@ public sealed class ConnectionTests(BrowserApp browser)
     public async Task losing_the_connection_shows_a_banner_and_after_reconnecting_the_board_catches_up()
     {
         var schema = TestDatabase.NewSchema("reconnect");
-        var port = FreePort();
+        var port = FreePort.Next();
         var first = await TestApp.StartAsync(schema, seed: false, port: port);
         var invite = await BrowserApp.InviteAsync(first, "Fran Facilitator", "wpf", "facilitator");
         var assessment = await TestAssessment.CreateAsync(first.ClientFor(invite), "Payroll");
@@ -96,11 +95,4 @@ public sealed class ConnectionTests(BrowserApp browser)
 
     private static async Task<long> Rate(HttpClient api, TestAssessment assessment, string area, string factor, int score) =>
         (await api.PostJsonAsync($"{assessment.Url}/ratings", new { areaId = assessment.Areas[area], factor, score }))["version"]!.GetValue<long>();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -108,15 +108,6 @@ public sealed class ClusterProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    public static int FreePort()
-    {
-        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     /// <summary>A program the cluster needs; infra/test.sh installs redis-server and haproxy when they are missing.</summary>
     public static string Require(string program)
     {

@@ -48,12 +48,12 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private async Task StartProcessesAsync()
     {
-        var redisPort = ClusterProcess.FreePort();
+        var redisPort = FreePort.Next();
         Redis = Keep(ClusterProcess.Start("redis-server", ClusterProcess.Require("redis-server"),
             ["--port", $"{redisPort}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], new Dictionary<string, string>()));
         await Redis.WaitForPortAsync(redisPort);
 
-        var nodePorts = new[] { ClusterProcess.FreePort(), ClusterProcess.FreePort() };
+        var nodePorts = new[] { FreePort.Next(), FreePort.Next() };
         var nodes = new List<ClusterProcess>();
         foreach (var port in nodePorts)
         {
@@ -66,7 +66,7 @@ public sealed class LocalCluster : IAsyncDisposable
         Nodes = nodes;
         NodeAddresses = nodePorts.Select(p => new Uri($"http://127.0.0.1:{p}")).ToList();
 
-        var proxyPort = ClusterProcess.FreePort();
+        var proxyPort = FreePort.Next();
         Proxy = Keep(ClusterProcess.Start("haproxy", ClusterProcess.Require("haproxy"),
             ["-db", "-f", Path.Combine(RepositoryRoot(), "infra", "cluster", "haproxy.cfg")],
             new Dictionary<string, string>

@@ -62,7 +62,7 @@ public sealed class RecoveryTests(SharedApp shared)
     public async Task after_a_server_restart_the_client_rejoins_and_ends_with_every_version_exactly_once()
     {
         var schema = TestDatabase.NewSchema("restart");
-        var port = FreePort();
+        var port = FreePort.Next();
         var app = await TestApp.StartAsync(schema, port: port);
         var invite = await app.InviteAsync("Fran", "wpf", "facilitator");
         var facilitator = app.ClientFor(invite);
@@ -97,14 +97,5 @@ public sealed class RecoveryTests(SharedApp shared)
             "every version after the join exactly once");
         await hub.DisposeAsync();
         await app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -160,14 +160,9 @@ public sealed class TwoNodeCluster : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    /// <summary>Below the range of outgoing connections' ports: the proxy's port is chosen before the nodes start, and
+    /// once their outgoing connections took it first (HAProxy: "cannot bind socket").</summary>
+    private static int FreePort() => ServiceSharing.Web.Tests.Infrastructure.FreePort.Next();
 
     public ValueTask DisposeAsync()
     {

@@ -56,6 +56,28 @@ public sealed class HistoryRecordTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task an_areas_history_longer_than_one_piece_on_the_wire_goes_out_byte_for_byte_as_its_entries_rendered()
+    {
+        var facilitator = await App.SignInAsync("Fran", "wpf", "facilitator");
+        var assessment = await TestAssessment.CreateAsync(facilitator, "Café & Parks — \"north\"", "Fleet");
+        var (parks, fleet) = (assessment.Areas["Café & Parks — \"north\""], assessment.Areas["Fleet"]);
+        HttpClient[] reviewers = [await App.SignInAsync("Çelik", "city", "reviewer"), await App.SignInAsync("Cole", "county", "reviewer")];
+        (await facilitator.GetStringAsync($"{assessment.Url}/history?areaId={fleet}&cell=priority")).ShouldBe("[]");
+
+        // Well beyond the 64 KB the answer is written out in, so it crosses pieces (and within each reviewer's burst).
+        for (var i = 0; i < 190; i++)
+        {
+            await reviewers[i % 2].PostJsonAsync($"{assessment.Url}/ratings", new { areaId = parks, factor = "similarity", score = i % 5, rationale = $"niño’s {i} 🏛" });
+        }
+
+        await using var query = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var rendered = (await FoldedTrailAsync(query, assessment.Id)).Where(e => e.AreaId == parks).Select(HistoryJson.Render).ToList();
+        var answered = await facilitator.GetStringAsync($"{assessment.Url}/history?areaId={parks}");
+        answered.Length.ShouldBeGreaterThan(64 * 1024);
+        answered.ShouldBe($"[{string.Join(',', rendered)}]");
+    }
+
+    [Fact]
     public async Task a_diff_cuts_each_cells_changes_to_the_latest_and_says_how_many_there_are_and_where_they_all_are()
     {
         var facilitator = await App.SignInAsync("Fran", "wpf", "facilitator");

@@ -56,7 +56,7 @@ public static class GetHistoryEndpoint
         {
             // The entries are stored in the API's JSON: they go out as they are, row by row as they are read, in version
             // order, and the cost follows the entries asked for, not the length of the stream.
-            return Results.Stream(body => HistoryJson.WriteArrayAsync(filter.Query(session, id).Select(r => r.Entry).ToAsyncEnumerable(cancellation), body, cancellation),
+            return Results.Stream(body => HistoryArray.WriteAsync(session, filter.Query(session, id).Select(r => r.Entry), body, cancellation),
                 "application/json; charset=utf-8");
         }
 

@@ -52,9 +52,7 @@ public sealed class RebuildScenario(BenchWorkshop workshop, BenchSizes sizes, Do
         // As scenario 3 does, and as autovacuum does on a service that has run a while: planned on the statistics of
         // the store before the seeding, each page of the daemon's event query read the rest of the store (a bitmap scan
         // of the whole sequence range, sorted), and a rebuild of 200,000 events took 91 s instead of 28 s.
-        var settling = Stopwatch.GetTimestamp();
         await seeder.SettleAsync();
-        Console.WriteLine($"  vacuum (analyze) after seeding, as autovacuum would: {Stopwatch.GetElapsedTime(settling).TotalSeconds:F1} s");
 
         var sample = replayed.Count > 0 ? replayed.MaxBy(h => h.Ratings)!.Id : Web.Seed.MilwaukeeStudy.AssessmentId;
         var before = await workshop.App.GetTextAsync(workshop.Facilitator, $"/api/assessments/{sample}");

@@ -35,9 +35,7 @@ public sealed class ReplayScenario(BenchWorkshop workshop, BenchSizes sizes, His
             Console.WriteLine($"  seeded {size:N0} ratings in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
         }
 
-        var settling = Stopwatch.GetTimestamp();
         await seeder.SettleAsync();
-        Console.WriteLine($"  vacuum (analyze) after seeding, as autovacuum would: {Stopwatch.GetElapsedTime(settling).TotalSeconds:F1} s");
 
         var points = new List<ReplayPoint>();
         foreach (var history in Seeded)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ServiceSharing.Web.Tests.Infrastructure;
+using ServiceSharing.Web.Tests.Observability;
 
 namespace ServiceSharing.Web.Tests.Cluster;
 
@@ -25,7 +26,7 @@ public sealed class CrossNodeTests(SharedCluster shared) : IClassFixture<SharedC
         var joinedAt = await watcher.JoinAssessmentAsync(assessment.Id);
         using var board = OrderedBoard.Follow(watcher, assessment.Id, joinedAt, Cluster.ProxyAddress);
 
-        // Three raters at once, all through node 2: node 2 commits every version, node 1's client gets them over Redis.
+        // Three raters at once, all at node 2: node 2 commits every version, node 1's client gets them over Redis.
         var raters = await RatersAsync(3, Node2);
         var acknowledged = await RateAsync(raters, assessment, perRater: 8);
         var last = acknowledged.Max();
@@ -69,6 +70,47 @@ public sealed class CrossNodeTests(SharedCluster shared) : IClassFixture<SharedC
     }
 
     [Fact]
+    public async Task through_the_proxy_one_node_takes_all_of_an_assessments_ratings_whichever_node_its_raters_are_pinned_to()
+    {
+        var facilitatorInvite = await Cluster.InviteAsync("Fran Facilitator", "wpf", "facilitator");
+        using var facilitator = Cluster.ClientFor(facilitatorInvite, Node1);
+        var assessment = await TestAssessment.CreateAsync(facilitator, "Payroll", "Fleet");
+        var before = await RatingsTakenAsync();
+
+        // Four raters at once, two pinned to each node by the hub's cookie, as their browsers would be.
+        var raters = new List<HttpClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            raters.Add(Cluster.ClientFor(await Cluster.InviteAsync($"Pinned rater {i}", i % 2 == 0 ? "city" : "county", "reviewer"), i % 2 == 0 ? Node1 : Node2));
+        }
+
+        var acknowledged = await RateAsync(raters, assessment, perRater: 5);
+        var taken = await RatingsTakenSinceAsync(before, acknowledged.Count);
+        taken.Max().ShouldBe(acknowledged.Count, "one node commits the whole board: its stream lock is never taken by both in turn");
+    }
+
+    [Fact]
+    public async Task through_the_proxy_assessments_are_spread_over_both_nodes()
+    {
+        var facilitatorInvite = await Cluster.InviteAsync("Fran Facilitator", "wpf", "facilitator");
+        using var facilitator = Cluster.ClientFor(facilitatorInvite, Node1);
+        var before = await RatingsTakenAsync();
+
+        // One rating on each of 24 boards, all from a client pinned to node 1: with the boards hashed evenly, all 24 on
+        // one node would happen about once in ten thousand runs.
+        using var rater = Cluster.ClientFor(await Cluster.InviteAsync("Busy rater", "city", "reviewer"), Node1);
+        const int boards = 24;
+        for (var i = 0; i < boards; i++)
+        {
+            var assessment = await TestAssessment.CreateAsync(facilitator, $"Area {i}");
+            await rater.PostJsonAsync($"{assessment.Url}/ratings", new { areaId = assessment.Areas[$"Area {i}"], factor = "similarity", score = 2 });
+        }
+
+        var taken = await RatingsTakenSinceAsync(before, boards);
+        taken.ShouldAllBe(count => count > 0, "each node is the home of some of the assessments");
+    }
+
+    [Fact]
     public async Task who_is_here_shows_everyone_in_the_session_whichever_node_they_are_on()
     {
         var facilitatorInvite = await Cluster.InviteAsync("Fran Facilitator", "wpf", "facilitator");
@@ -99,6 +141,28 @@ public sealed class CrossNodeTests(SharedCluster shared) : IClassFixture<SharedC
             "Cole never left: one of his connections was open on the other node throughout");
     }
 
+    /// <summary>The Prometheus exporter answers a scrape from its last one for 300 ms (its default): a count taken
+    /// sooner after another test's scrape would miss what that test did since.</summary>
+    private static readonly TimeSpan ScrapeCache = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Ratings each node has committed on boards so far, read from its own /metrics (loopback may scrape).</summary>
+    private async Task<double[]> RatingsTakenAsync()
+    {
+        await Task.Delay(ScrapeCache + TimeSpan.FromMilliseconds(100));
+        using var scraper = new HttpClient();
+        return await Task.WhenAll(Cluster.NodeAddresses.Select(async node =>
+            new PrometheusText(await scraper.GetStringAsync(new Uri(node, "/metrics"))).Samples("servicesharing_ratings_accepted_total", "place=\"board\"").Sum()));
+    }
+
+    /// <summary>What each node committed since <paramref name="before"/>: a rating is counted before its answer is
+    /// sent, so every acknowledged one is in.</summary>
+    private async Task<double[]> RatingsTakenSinceAsync(double[] before, int expected)
+    {
+        var taken = (await RatingsTakenAsync()).Zip(before, (now, then) => now - then).ToArray();
+        taken.Sum().ShouldBe(expected, "every acknowledged rating counted once, by the node that committed it");
+        return taken;
+    }
+
     private async Task<HubClient> JoinAsync(Features.Invites.InviteIssued invite, int node, Guid assessmentId, Guid sessionId)
     {
         var hub = await Cluster.ConnectAsync(invite, node);
@@ -126,7 +190,7 @@ public sealed class CrossNodeTests(SharedCluster shared) : IClassFixture<SharedC
         var raters = new List<HttpClient>();
         for (var i = 0; i < count; i++)
         {
-            raters.Add(Cluster.ClientFor(await Cluster.InviteAsync($"Rater {node}-{i}", i % 2 == 0 ? "city" : "county", "reviewer"), node));
+            raters.Add(Cluster.DirectClientFor(await Cluster.InviteAsync($"Rater {node}-{i}", i % 2 == 0 ? "city" : "county", "reviewer"), node));
         }
 
         return raters;

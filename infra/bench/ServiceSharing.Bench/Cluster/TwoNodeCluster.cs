@@ -44,6 +44,10 @@ public sealed class TwoNodeCluster : IAsyncDisposable
     /// to the other by HAProxy, as a browser is, when its node is down).</summary>
     public IReadOnlyList<AppClient> Entrances { get; private set; } = [];
 
+    /// <summary>One HTTP client per node straight to it, past the proxy (which sends an assessment's requests to one
+    /// node whatever the cookie says): for a load that must be taken by a given node.</summary>
+    public IReadOnlyList<AppClient> Direct { get; private set; } = [];
+
     public static async Task<TwoNodeCluster> StartAsync(ClusterOptions options, string adminKey)
     {
         Directory.CreateDirectory(options.Directory);
@@ -79,6 +83,7 @@ public sealed class TwoNodeCluster : IAsyncDisposable
                 ["NODE2_ADDR"] = $"127.0.0.1:{_nodePorts[1]}"
             });
         Entrances = NodeNames.Select(name => new AppClient(ProxyUrl, _adminKey, new Cookie(StickinessCookie, name))).ToList();
+        Direct = _nodePorts.Select(port => new AppClient(new Uri($"http://127.0.0.1:{port}"), _adminKey)).ToList();
         for (var node = 0; node < _nodes.Length; node++)
         {
             await WaitRoutedAsync(node);
@@ -166,9 +171,9 @@ public sealed class TwoNodeCluster : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        foreach (var entrance in Entrances)
+        foreach (var client in Entrances.Concat(Direct))
         {
-            entrance.Dispose();
+            client.Dispose();
         }
 
         foreach (var process in new[] { _proxy }.Concat(_nodes).Append(_redis))

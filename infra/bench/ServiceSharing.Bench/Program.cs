@@ -89,7 +89,7 @@ await Scenario("5 capacity", async () =>
 await Scenario("6 two nodes", async () =>
     results.TwoNodes = await new TwoNodeScenario(workshop, sizes,
         options.Cluster ?? throw new ArgumentException("Scenario 6 needs --app-dir and the cluster's options (infra/bench.sh gives them)."),
-        options.AdminKey).RunAsync(liveRate));
+        options.AdminKey).RunAsync(liveRate, chosenRate is null ? Figures.QuietRate : null));
 
 var replay = new ReplayScenario(workshop, sizes, seeder, raw);
 await Scenario("3 replay", async () => results.Replay = await replay.RunAsync());

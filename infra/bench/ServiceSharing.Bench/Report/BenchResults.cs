@@ -101,6 +101,10 @@ public sealed record TwoNodeResults(int Writers, IReadOnlyList<LoadRun> OneAsses
     public IReadOnlyList<LoadRun> BothNodesWriting { get; init; } = [];
     public double BothNodesWritingMedian => Stats.Median(BothNodesWriting.Select(r => r.RatingsPerSecond));
 
+    /// <summary>Scenario 2's quiet workshop (10 ratings/s) on the two nodes, before the busy one in <see cref="Latency"/>;
+    /// null in a run with BENCH_LIVE_RATE, which runs one rate only.</summary>
+    public LatencyResults? LatencyQuiet { get; init; }
+
     /// <summary>Every screen of every kill that had a push again, in ms after the kill.</summary>
     public IReadOnlyList<double> PushesAgainMs => Kills.SelectMany(k => k.PushesAgainMs).ToList();
     public int Screens => Kills.Sum(k => k.Screens);

@@ -136,9 +136,12 @@ public static class MarkdownReport
                 md.AppendLine($"| 6 one board written by both nodes (past the proxy), run {i + 1} (app = both nodes) | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Failed} |");
             }
 
-            foreach (var (run, i) in n.Latency.Runs.Select((r, i) => (r, i)))
+            foreach (var l in new[] { n.LatencyQuiet, n.Latency }.OfType<LatencyResults>())
             {
-                md.AppendLine($"| 6 live on two nodes, run {i + 1} ({run.Delivered:N0} of {run.ExpectedDeliveries:N0} pushes matched) | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Sent - run.Succeeded} |");
+                foreach (var (run, i) in l.Runs.Select((r, i) => (r, i)))
+                {
+                    md.AppendLine($"| 6 live on two nodes at {l.TargetRate:F0}/s, run {i + 1} ({run.Delivered:N0} of {run.ExpectedDeliveries:N0} pushes matched) | {run.Cpu.App:F2} | {run.Cpu.Postgres:F2} | {run.Cpu.Bench:F2} | {run.Sent - run.Succeeded} |");
+                }
             }
         }
 

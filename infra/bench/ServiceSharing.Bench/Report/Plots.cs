@@ -42,9 +42,9 @@ public static class Plots
             Add($"5: same, with {c.Clients:N0} more clients connected", Middle(c.LatencyWhileConnected.Runs, r => r.Push.P99).Push.Curve);
         }
 
-        if (results.TwoNodes is { } n)
+        foreach (var l in new[] { results.TwoNodes?.LatencyQuiet, results.TwoNodes?.Latency }.OfType<LatencyResults>())
         {
-            Add($"6: scenario 2's load on two nodes behind HAProxy", Middle(n.Latency.Runs, r => r.Push.P99).Push.Curve);
+            Add($"6: the same on two nodes behind HAProxy ({l.TargetRate:F0}/s)", Middle(l.Runs, r => r.Push.P99).Push.Curve);
         }
 
         plot.Axes.Bottom.TickGenerator = new NumericManual(PercentileTicks.Select(Spread).ToArray(), PercentileTicks.Select(p => $"p{p}").ToArray());

@@ -29,7 +29,9 @@ public sealed class TwoNodeScenario(BenchWorkshop workshop, BenchSizes sizes, Cl
     /// <summary>BENCH_KILLS=N kills (and restarts) N times instead of the mode's number: for working on the scenario.</summary>
     private int KillRepeats => int.TryParse(Environment.GetEnvironmentVariable("BENCH_KILLS"), out var kills) && kills > 0 ? kills : sizes.KillRepeats;
 
-    public async Task<TwoNodeResults> RunAsync(double liveRate)
+    /// <param name="quietRate">Scenario 2's quiet rate, run before <paramref name="liveRate"/> on the same screens; null
+    /// when the run measures one rate only.</param>
+    public async Task<TwoNodeResults> RunAsync(double liveRate, double? quietRate)
     {
         var starting = Stopwatch.GetTimestamp();
         await using var cluster = await TwoNodeCluster.StartAsync(options, adminKey);
@@ -44,14 +46,20 @@ public sealed class TwoNodeScenario(BenchWorkshop workshop, BenchSizes sizes, Cl
             var throughput = await ThroughputAsync(onCluster, entrances, cluster.Direct, sampler);
 
             LatencyResults latency;
+            LatencyResults? quiet = null;
             await using (var live = new LatencyScenario(onCluster, sizes, sampler, entrances))
             {
                 await live.PrepareAsync();
+                if (quietRate is { } rate)
+                {
+                    quiet = await live.RunAsync(rate);
+                }
+
                 latency = await live.RunAsync(liveRate);
             }
 
             var kills = await KillsAsync(cluster, onCluster);
-            return new TwoNodeResults(sizes.ThroughputWriters, throughput.Spread, latency, kills) { BothNodesWriting = throughput.BothNodesWriting };
+            return new TwoNodeResults(sizes.ThroughputWriters, throughput.Spread, latency, kills) { BothNodesWriting = throughput.BothNodesWriting, LatencyQuiet = quiet };
         }
         finally
         {

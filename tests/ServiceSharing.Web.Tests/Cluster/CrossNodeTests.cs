@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ServiceSharing.Web.Tests.Infrastructure;
-using ServiceSharing.Web.Tests.Observability;
 
 namespace ServiceSharing.Web.Tests.Cluster;
 
@@ -75,7 +74,7 @@ public sealed class CrossNodeTests(SharedCluster shared) : IClassFixture<SharedC
         var facilitatorInvite = await Cluster.InviteAsync("Fran Facilitator", "wpf", "facilitator");
         using var facilitator = Cluster.ClientFor(facilitatorInvite, Node1);
         var assessment = await TestAssessment.CreateAsync(facilitator, "Payroll", "Fleet");
-        var before = await RatingsTakenAsync();
+        var before = await Cluster.BoardRatingsCommittedAsync();
 
         // Four raters at once, two pinned to each node by the hub's cookie, as their browsers would be.
         var raters = new List<HttpClient>();
@@ -94,7 +93,7 @@ public sealed class CrossNodeTests(SharedCluster shared) : IClassFixture<SharedC
     {
         var facilitatorInvite = await Cluster.InviteAsync("Fran Facilitator", "wpf", "facilitator");
         using var facilitator = Cluster.ClientFor(facilitatorInvite, Node1);
-        var before = await RatingsTakenAsync();
+        var before = await Cluster.BoardRatingsCommittedAsync();
 
         // One rating on each of 24 boards, all from a client pinned to node 1. The proxy's hash split 2,000 random ids
         // 56 / 44 between two servers (measured with infra/cluster/haproxy.cfg): all 24 on one node is about one run
@@ -142,24 +141,11 @@ public sealed class CrossNodeTests(SharedCluster shared) : IClassFixture<SharedC
             "Cole never left: one of his connections was open on the other node throughout");
     }
 
-    /// <summary>The Prometheus exporter answers a scrape from its last one for 300 ms (its default): a count taken
-    /// sooner after another test's scrape would miss what that test did since.</summary>
-    private static readonly TimeSpan ScrapeCache = TimeSpan.FromMilliseconds(300);
-
-    /// <summary>Ratings each node has committed on boards so far, read from its own /metrics (loopback may scrape).</summary>
-    private async Task<double[]> RatingsTakenAsync()
-    {
-        await Task.Delay(ScrapeCache + TimeSpan.FromMilliseconds(100));
-        using var scraper = new HttpClient();
-        return await Task.WhenAll(Cluster.NodeAddresses.Select(async node =>
-            new PrometheusText(await scraper.GetStringAsync(new Uri(node, "/metrics"))).Samples("servicesharing_ratings_accepted_total", "place=\"board\"").Sum()));
-    }
-
     /// <summary>What each node committed since <paramref name="before"/>: a rating is counted before its answer is
     /// sent, so every acknowledged one is in.</summary>
     private async Task<double[]> RatingsTakenSinceAsync(double[] before, int expected)
     {
-        var taken = (await RatingsTakenAsync()).Zip(before, (now, then) => now - then).ToArray();
+        var taken = (await Cluster.BoardRatingsCommittedAsync()).Zip(before, (now, then) => now - then).ToArray();
         taken.Sum().ShouldBe(expected, "every acknowledged rating counted once, by the node that committed it");
         return taken;
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ServiceSharing.Web.Features.Invites;
 using ServiceSharing.Web.Tests.Infrastructure;
+using ServiceSharing.Web.Tests.Observability;
 
 namespace ServiceSharing.Web.Tests.Cluster;
 
@@ -135,6 +136,19 @@ public sealed class LocalCluster : IAsyncDisposable
         var client = new HttpClient { BaseAddress = NodeAddresses[node], Timeout = FirstCallTimeout };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", invite.Token);
         return client;
+    }
+
+    /// <summary>The Prometheus exporter answers a scrape from its last one for 300 ms (its default): a count taken
+    /// sooner after another scrape would miss what happened since.</summary>
+    private static readonly TimeSpan ScrapeCache = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Ratings each node has committed on boards so far, read from its own /metrics (loopback may scrape).</summary>
+    public async Task<double[]> BoardRatingsCommittedAsync()
+    {
+        await Task.Delay(ScrapeCache + TimeSpan.FromMilliseconds(100));
+        using var scraper = new HttpClient();
+        return await Task.WhenAll(NodeAddresses.Select(async node =>
+            new PrometheusText(await scraper.GetStringAsync(new Uri(node, "/metrics"))).Samples("servicesharing_ratings_accepted_total", "place=\"board\"").Sum()));
     }
 
     /// <summary>A hub client through the proxy, pinned to one node by HAProxy's cookie.</summary>

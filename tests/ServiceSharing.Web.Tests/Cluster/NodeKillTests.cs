@@ -7,20 +7,20 @@ using ServiceSharing.Web.Tests.Infrastructure;
 
 namespace ServiceSharing.Web.Tests.Cluster;
 
-/// <summary>A node dies with SIGKILL in the middle of a blind round while raters post through the proxy.</summary>
+/// <summary>A node dies with SIGKILL in the middle of a blind round while raters post through the proxy: the node the
+/// proxy sends the assessment's requests to, so the writes in flight are the ones that must move.</summary>
 [Collection(nameof(ClusterCollection))]
 public sealed class NodeKillTests(ITestOutputHelper output)
 {
-    private const int Doomed = 0;
-    private const int Survivor = 1;
-
     [Fact]
     public async Task a_node_killed_mid_round_its_clients_go_on_on_the_other_node_nothing_acknowledged_is_lost_or_doubled_and_no_blind_score_leaks()
     {
         await using var cluster = await LocalCluster.StartAsync();
         var facilitatorInvite = await cluster.InviteAsync("Fran Facilitator", "wpf", "facilitator");
-        using var facilitator = cluster.ClientFor(facilitatorInvite, Survivor);
-        var assessment = await TestAssessment.CreateAsync(facilitator, "Payroll", "Fleet", "Round area");
+        using var facilitator = cluster.ClientFor(facilitatorInvite);
+        var created = await TestAssessment.CreateAsync(facilitator, "Payroll", "Fleet", "Round area");
+        var (assessment, doomed) = await HomeNodeAsync(cluster, created);
+        var survivor = 1 - doomed;
         var sessionId = (await facilitator.PostJsonAsync("/api/sessions", new { assessmentId = assessment.Id, title = "Joint workshop" }, HttpStatusCode.Created)).Get<Guid>("id");
         var cathy = await InviteToSessionAsync(cluster, facilitator, sessionId, "Cathy City", "city", "reviewer");
         var cole = await InviteToSessionAsync(cluster, facilitator, sessionId, "Cole County", "county", "reviewer");
@@ -31,7 +31,7 @@ public sealed class NodeKillTests(ITestOutputHelper output)
 
         // Screens: the facilitator's on the node that will die, Olive's there too (no reconnect: she closes her laptop),
         // and Cole's on the survivor.
-        var watcher = await cluster.ConnectAsync(facilitatorInvite, Doomed);
+        var watcher = await cluster.ConnectAsync(facilitatorInvite, doomed);
         await using var _ = watcher;
         using var board = OrderedBoard.Follow(watcher, assessment.Id, await watcher.JoinAssessmentAsync(assessment.Id), cluster.ProxyAddress);
         await watcher.JoinSessionAsync(sessionId);
@@ -44,20 +44,22 @@ public sealed class NodeKillTests(ITestOutputHelper output)
             await watcher.JoinSessionAsync(sessionId);
             await board.CatchUpAsync();
         };
-        await using var oliveOnDoomed = await cluster.ConnectAsync(olive, Doomed, autoReconnect: false);
+        await using var oliveOnDoomed = await cluster.ConnectAsync(olive, doomed, autoReconnect: false);
         await oliveOnDoomed.JoinSessionAsync(sessionId);
-        await using var coleOnSurvivor = await cluster.ConnectAsync(cole, Survivor);
+        await using var coleOnSurvivor = await cluster.ConnectAsync(cole, survivor);
         await coleOnSurvivor.JoinAssessmentAsync(assessment.Id);
         await coleOnSurvivor.JoinSessionAsync(sessionId);
         await coleOnSurvivor.WaitUntilAsync(r => r.LastOrDefault(m => m.Name == "PresenceChanged") is { } p && Present(p.Body).Contains("Olive Observer"), "Olive present", 60);
 
-        // Blind scores through both nodes; the same readers (history, session) used on both, so the survivor has
-        // compiled what it serves after the kill (dynamic code generation compiles an endpoint on its first call).
-        using var cathyOnDoomed = cluster.ClientFor(cathy, Doomed);
-        using var coleClient = cluster.ClientFor(cole, Survivor);
+        // Blind scores from clients pinned to both nodes (the proxy sends both to the assessment's node); the same
+        // readers (history, session) used straight on each node, so the survivor has run what it serves after the kill.
+        using var cathyOnDoomed = cluster.ClientFor(cathy, doomed);
+        using var coleClient = cluster.ClientFor(cole, survivor);
         await cathyOnDoomed.PostJsonAsync($"{assessment.Url}/ratings", new { areaId = roundArea, factor = "similarity", score = 4, roundId });
         await coleClient.PostJsonAsync($"{assessment.Url}/ratings", new { areaId = roundArea, factor = "similarity", score = 0, roundId });
-        foreach (var reader in new[] { cathyOnDoomed, coleClient })
+        using var coleStraightToDoomed = cluster.DirectClientFor(cole, doomed);
+        using var coleStraightToSurvivor = cluster.DirectClientFor(cole, survivor);
+        foreach (var reader in new[] { coleStraightToDoomed, coleStraightToSurvivor })
         {
             await reader.GetJsonAsync($"{assessment.Url}/history?since={assessment.Version}");
             await reader.GetJsonAsync($"/api/sessions/{sessionId}");
@@ -66,7 +68,7 @@ public sealed class NodeKillTests(ITestOutputHelper output)
         var raters = new List<HttpClient>();
         for (var i = 0; i < 4; i++)
         {
-            raters.Add(cluster.ClientFor(await cluster.InviteAsync($"Rater {i}", i % 2 == 0 ? "city" : "county", "reviewer"), i % 2 == 0 ? Doomed : Survivor));
+            raters.Add(cluster.ClientFor(await cluster.InviteAsync($"Rater {i}", i % 2 == 0 ? "city" : "county", "reviewer"), i % 2 == 0 ? doomed : survivor));
         }
 
         var boardAreas = assessment with { Areas = assessment.Areas.Where(a => a.Key != "Round area").ToDictionary() };
@@ -75,7 +77,7 @@ public sealed class NodeKillTests(ITestOutputHelper output)
         await WaitUntilAsync(() => load.AcknowledgedCount >= 20, "20 ratings acknowledged before the kill", 90);
 
         killClock.Start();
-        cluster.Nodes[Doomed].Kill();
+        cluster.Nodes[doomed].Kill();
         var acknowledgedAtKill = load.AcknowledgedCount;
 
         var backAfter = await reconnected.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -90,7 +92,7 @@ public sealed class NodeKillTests(ITestOutputHelper output)
 
         backAfter.ShouldBeLessThan(TimeSpan.FromSeconds(5), "the dead node's clients reconnect through the proxy to the live node within 5 s");
         oliveGoneAfter.ShouldBeLessThan(TimeSpan.FromSeconds(10), "people on a node that died leave 'who is here' within 10 s");
-        using var reader2 = cluster.ClientFor(facilitatorInvite, Survivor);
+        using var reader2 = cluster.ClientFor(facilitatorInvite, survivor);
         await RatingLoad.ShouldAllBeInHistoryOnceAsync(reader2, assessment, load.Acknowledged);
 
         // The facilitator's screen: every version once, in order, up to the last, on the survivor now.
@@ -114,6 +116,18 @@ public sealed class NodeKillTests(ITestOutputHelper output)
         var ratings = revealed.Last(m => m.Name == "RoundRevealed").Body["ratings"]!.AsArray();
         ratings.Select(r => $"{r!["name"]} {r["factor"]} {r["score"]}").Order()
             .ShouldBe(["Cathy City efficiencies 3", "Cathy City similarity 4", "Cole County similarity 0"]);
+    }
+
+    /// <summary>The node the proxy sends this assessment's requests to, found by one rating through the proxy and the
+    /// node whose /metrics counted it; returns the assessment at the version that rating reached.</summary>
+    private static async Task<(TestAssessment Assessment, int Node)> HomeNodeAsync(LocalCluster cluster, TestAssessment assessment)
+    {
+        var before = await cluster.BoardRatingsCommittedAsync();
+        using var prober = cluster.ClientFor(await cluster.InviteAsync("Probe Rater", "city", "reviewer"));
+        var rated = await prober.PostJsonAsync($"{assessment.Url}/ratings", new { areaId = assessment.Areas["Payroll"], factor = "challenges", score = 2 });
+        var committed = (await cluster.BoardRatingsCommittedAsync()).Zip(before, (now, then) => now - then).ToList();
+        committed.Sum().ShouldBe(1, "the one rating, counted by the node that committed it");
+        return (assessment with { Version = rated.Version() }, committed.IndexOf(1));
     }
 
     private static List<string> Present(JsonNode presenceChanged) =>

@@ -86,19 +86,37 @@ public sealed class PresenceLedger(IDocumentStore store, HubNode node, PresenceT
         return (long)(await command.ExecuteScalarAsync(token))!;
     }
 
-    /// <summary>Puts this node's connections back after they were swept (the node was too slow to beat for a while).</summary>
+    /// <summary>
+    /// Puts this node's connections back after they were swept (the node was too slow to beat for a while), in one
+    /// statement, and reconciles only the sessions whose rows were missing. Reconciling every held session instead
+    /// locked each session stream the node serves, one after another (5,000 in the benchmark's capacity scenario),
+    /// however few rows were gone; and a beat may also call this for joins the tracker holds but whose rows are still
+    /// on their way to the table, when nothing is missing at all (docs/performance.md, change 26).
+    /// </summary>
     public async Task RestoreAsync(CancellationToken token)
     {
-        var held = tracker.Snapshot();
+        var restored = new List<(Guid SessionId, Actor Actor)>();
         await _rows.WaitAsync(token);
         try
         {
-            foreach (var (connectionId, sessionId, actor) in held.Where(h => tracker.Holds(h.ConnectionId, h.SessionId)))
+            var held = tracker.Snapshot();
+            var actors = held.ToDictionary(h => (h.ConnectionId, h.SessionId), h => h.Actor);
+            await using var command = _database.CreateCommand($"""
+                insert into {Connections} (connection_id, session_id, participant_id, node_id)
+                    select held.connection_id, held.session_id, held.participant_id, @node
+                    from unnest(@connections, @sessions, @participants) as held(connection_id, session_id, participant_id)
+                    on conflict do nothing
+                    returning connection_id, session_id;
+                """);
+            command.Parameters.AddWithValue("node", node.Id);
+            command.Parameters.AddWithValue("connections", held.Select(h => h.ConnectionId).ToArray());
+            command.Parameters.AddWithValue("sessions", held.Select(h => h.SessionId).ToArray());
+            command.Parameters.AddWithValue("participants", held.Select(h => h.Actor.Id).ToArray());
+            await using var reader = await command.ExecuteReaderAsync(token);
+            while (await reader.ReadAsync(token))
             {
-                await ExecuteAsync($"""
-                    insert into {Connections} (connection_id, session_id, participant_id, node_id) values (@connection, @session, @participant, @node)
-                        on conflict do nothing;
-                    """, ("connection", connectionId), ("session", sessionId), ("participant", actor.Id));
+                var key = (reader.GetString(0), reader.GetGuid(1));
+                restored.Add((key.Item2, actors[key]));
             }
         }
         finally
@@ -106,7 +124,7 @@ public sealed class PresenceLedger(IDocumentStore store, HubNode node, PresenceT
             _rows.Release();
         }
 
-        foreach (var (sessionId, actor) in held.Select(h => (h.SessionId, h.Actor)).Distinct())
+        foreach (var (sessionId, actor) in restored.Distinct())
         {
             token.ThrowIfCancellationRequested();
             await ReconcileAsync(sessionId, actor);

@@ -115,8 +115,8 @@ public sealed class PresenceLedger(IDocumentStore store, HubNode node, PresenceT
             await using var reader = await command.ExecuteReaderAsync(token);
             while (await reader.ReadAsync(token))
             {
-                var key = (reader.GetString(0), reader.GetGuid(1));
-                restored.Add((key.Item2, actors[key]));
+                var (connectionId, sessionId) = (reader.GetString(0), reader.GetGuid(1));
+                restored.Add((sessionId, actors[(connectionId, sessionId)]));
             }
         }
         finally

@@ -25,19 +25,6 @@ public sealed class PresenceTracker
 
     public int Count => Snapshot().Count;
 
-    public bool Holds(string connectionId, Guid sessionId)
-    {
-        if (!_connections.TryGetValue(connectionId, out var entry))
-        {
-            return false;
-        }
-
-        lock (entry.Sessions)
-        {
-            return entry.Sessions.Contains(sessionId);
-        }
-    }
-
     public IReadOnlyList<(string ConnectionId, Guid SessionId, Actor Actor)> Snapshot() =>
         _connections.SelectMany(c =>
         {

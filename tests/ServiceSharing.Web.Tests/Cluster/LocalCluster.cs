@@ -151,6 +151,10 @@ public sealed class LocalCluster : IAsyncDisposable
             new PrometheusText(await scraper.GetStringAsync(new Uri(node, "/metrics"))).Samples("servicesharing_ratings_accepted_total", "place=\"board\"").Sum()));
     }
 
+    /// <summary>What each node has committed on boards since <paramref name="before"/> (from <see cref="BoardRatingsCommittedAsync"/>).</summary>
+    public async Task<double[]> BoardRatingsCommittedSinceAsync(double[] before) =>
+        (await BoardRatingsCommittedAsync()).Zip(before, (now, then) => now - then).ToArray();
+
     /// <summary>A hub client through the proxy, pinned to one node by HAProxy's cookie.</summary>
     public Task<HubClient> ConnectAsync(InviteIssued invite, int node, bool autoReconnect = true) =>
         HubClient.ConnectAsync(ProxyAddress, invite, autoReconnect, options => options.Cookies.Add(ProxyAddress, new Cookie("SRV", NodeCookies[node])));

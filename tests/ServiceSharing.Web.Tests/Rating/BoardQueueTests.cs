@@ -58,7 +58,7 @@ public sealed class BoardQueueTests
     }
 
     [Fact]
-    public async Task a_rating_that_arrives_after_a_wait_ended_does_not_end_the_next_one_early()
+    public async Task a_wait_after_one_that_ran_out_counts_from_what_is_queued_when_it_starts()
     {
         var queue = new BoardQueue<int>(Guid.NewGuid());
         var time = new StoppedTime();
@@ -69,7 +69,7 @@ public sealed class BoardQueueTests
 
         var second = queue.WaitForMoreAsync(2, BoardRatingQueue.MaxBatch, Bound, time);
         queue.Enqueue(1);
-        second.IsCompleted.ShouldBeFalse("the second wait needs two ratings; the first wait's target is gone");
+        second.IsCompleted.ShouldBeFalse("the second wait needs two ratings of its own, whatever the first one waited for");
         queue.Enqueue(2);
         await second.WaitAsync(TimeSpan.FromSeconds(30));
     }

@@ -32,7 +32,7 @@ public sealed class BoardRatingQueue(
     /// <summary>How long a writer waits, after a commit that answered several ratings, for those raters' next ratings
     /// before it takes the next batch. Raters answered by one commit rate again while the next commit, already taken,
     /// runs: without the wait, commits alternate between halves of the raters (8 raters, 4-5 ratings a commit; with it
-    /// 7-8, docs/performance.md, changes 27 and 28). A board rated one rating at a time never waits, and a rater who
+    /// 7-8; docs/performance.md, sections 27 and 28). A board rated one rating at a time never waits, and a rater who
     /// does not come back costs the ratings that wait at most this.</summary>
     public static readonly TimeSpan ReturnWait = TimeSpan.FromMilliseconds(1);
 
